@@ -1,0 +1,36 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// Who may import whom is the architecture: engines (QualifyXML, QualifyDocument) know nothing of
+// probation; QualifyKit holds the domain; the `qualify` executable is a thin face.
+let package = Package(
+    name: "Qualify",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "QualifyKit", targets: ["QualifyKit"]),
+        .executable(name: "qualify", targets: ["qualify"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+        .target(name: "QualifyDocument"),
+        .target(name: "QualifyXML", dependencies: ["CLibXML2"]),
+        .target(
+            name: "QualifyKit",
+            dependencies: ["QualifyDocument", "QualifyXML", .product(name: "Yams", package: "Yams")]
+        ),
+        .executableTarget(
+            name: "qualify",
+            dependencies: ["QualifyKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "QualifyXMLTests", dependencies: ["QualifyXML"]),
+        .testTarget(name: "QualifyKitTests", dependencies: ["QualifyKit", "QualifyDocument"]),
+    ]
+)

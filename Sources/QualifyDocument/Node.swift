@@ -1,0 +1,106 @@
+/// Where a value starts in the file a person wrote (1-based).
+public struct SourcePosition: Sendable, Hashable, Codable, CustomStringConvertible {
+    public var line: Int
+    public var column: Int
+
+    public init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
+
+    public var description: String { "\(line):\(column)" }
+}
+
+/// One value of the neutral document: what XML and JSON both become, so that every check
+/// after reading is written once. Objects keep their members in file order and keep repeated
+/// keys, because a repeated field is something a person needs to be told about.
+public struct Node: Sendable {
+    public enum Value: Sendable {
+        case object([Member])
+        case array([Node])
+        case string(String)
+        /// Numbers keep their written form: 1.0 and 1 differ, and large values are not rounded.
+        case number(String)
+        case bool(Bool)
+        case null
+    }
+
+    public var value: Value
+    public var position: SourcePosition?
+    /// The name a list item had in its source (an XML element name); JSON items have none.
+    public var tag: String?
+
+    public init(_ value: Value, position: SourcePosition? = nil, tag: String? = nil) {
+        self.value = value
+        self.position = position
+        self.tag = tag
+    }
+}
+
+public struct Member: Sendable {
+    public var key: String
+    public var node: Node
+
+    public init(key: String, node: Node) {
+        self.key = key
+        self.node = node
+    }
+}
+
+extension Node {
+    public var members: [Member]? {
+        if case .object(let members) = value { return members }
+        return nil
+    }
+
+    public var items: [Node]? {
+        if case .array(let items) = value { return items }
+        return nil
+    }
+
+    /// The first member with this key.
+    public subscript(key: String) -> Node? {
+        members?.first { $0.key == key }?.node
+    }
+
+    /// The text of a scalar as a person wrote it; nil for objects, arrays and null.
+    public var scalarText: String? {
+        switch value {
+        case .string(let text), .number(let text): return text
+        case .bool(let flag): return flag ? "true" : "false"
+        case .object, .array, .null: return nil
+        }
+    }
+
+    /// The node at a path, or nil when the path leads nowhere.
+    public func node(at path: DocumentPath) -> Node? {
+        var current = self
+        for token in path.tokens {
+            switch token {
+            case .key(let key):
+                guard let next = current[key] else { return nil }
+                current = next
+            case .index(let index):
+                guard let items = current.items, items.indices.contains(index) else { return nil }
+                current = items[index]
+            }
+        }
+        return current
+    }
+}
+
+/// A whole document as read from one file.
+public struct Document: Sendable {
+    public enum Format: String, Sendable, Codable {
+        case xml
+        case json
+    }
+
+    public var root: Node
+    public var format: Format
+
+    public init(root: Node, format: Format) {
+        self.root = root
+        self.format = format
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import QualifyDocument
+import QualifyXML
+
+/// Checks one submission from bytes to a report. It never throws: whatever is wrong with the
+/// input becomes a finding, so one bad file never stops a batch.
+public struct Checker: Sendable {
+    public let kit: Kit
+    /// Larger files are refused before reading; a real submission is well under 1 MB.
+    public var maxBytes: Int
+
+    public init(kit: Kit, maxBytes: Int = 10 * 1_048_576) {
+        self.kit = kit
+        self.maxBytes = maxBytes
+    }
+
+    public func check(file url: URL) -> Report {
+        let name = url.path
+        switch FileInput.read(url, limit: maxBytes) {
+        case .success(let bytes): return check(bytes: bytes, file: name)
+        case .failure(let problem): return report(file: name, format: nil, problem: problem)
+        }
+    }
+
+    public func check(bytes: [UInt8], file: String) -> Report {
+        let body: ArraySlice<UInt8>
+        switch TextScreen.screen(bytes, limit: maxBytes) {
+        case .success(let screened): body = screened
+        case .failure(let problem): return report(file: file, format: nil, problem: .screen(problem))
+        }
+        switch body.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) {
+        case UInt8(ascii: "<"): return checkXML(body, file: file)
+        default: return report(file: file, format: nil, problem: .notXMLOrJSON)
+        }
+    }
+
+    private func checkXML(_ body: ArraySlice<UInt8>, file: String) -> Report {
+        let parsed: ParsedXML
+        switch XMLReader.parse(body) {
+        case .success(let value): parsed = value
+        case .failure(let problem): return report(file: file, format: .xml, problem: .xml(problem))
+        }
+        let places = Places(model: kit.model)
+        let mapped = XMLMapping(model: kit.model).map(parsed.tree)
+        var problems = mapped.problems
+        if let document = mapped.document {
+            problems += FormWalker.check(document, against: kit.model)
+        }
+        let issues = kit.schema.validate(parsed)
+        problems = XSDIssueMapping.merge(issues, into: problems, tree: parsed.tree, paths: mapped.paths, places: places)
+        return report(file: file, format: .xml, problems: problems)
+    }
+
+    func report(file: String, format: Document.Format?, problems: [Problem]) -> Report {
+        let builder = FindingBuilder(catalogue: kit.catalogue, places: Places(model: kit.model))
+        let findings = problems.map(builder.finding(for:))
+        return Report(file: file, format: format, findings: Report.sorted(findings, model: kit.model), checked: true)
+    }
+
+    func report(file: String, format: Document.Format?, problem: InputProblem) -> Report {
+        Report(file: file, format: format, findings: [problem.finding(file: file, catalogue: kit.catalogue)], checked: false)
+    }
+}
+
+enum FileInput {
+    static func read(_ url: URL, limit: Int) -> Result<[UInt8], InputProblem> {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else {
+            return .failure(.unreadable(reason: .notFound))
+        }
+        if isFolder.boolValue { return .failure(.unreadable(reason: .folder)) }
+        let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
+        if let type = attributes?[.type] as? FileAttributeType, type != .typeRegular {
+            return .failure(.unreadable(reason: .notAFile))
+        }
+        if let size = attributes?[.size] as? Int, size > limit {
+            return .failure(.screen(.tooLarge(size: size, limit: limit)))
+        }
+        guard FileManager.default.isReadableFile(atPath: url.path) else { return .failure(.unreadable(reason: .permission)) }
+        guard let data = try? Data(contentsOf: url) else { return .failure(.unreadable(reason: .other)) }
+        return .success([UInt8](data))
+    }
+}

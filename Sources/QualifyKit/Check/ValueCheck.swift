@@ -1,0 +1,103 @@
+import Foundation
+import QualifyDocument
+
+/// Checks one value against its field's type and limits. One value gets at most one problem:
+/// the first that a person has to fix (blank, then form, then choices, then length or size).
+enum ValueCheck {
+    static func problem(in node: Node, type: SimpleType, path: DocumentPath) -> Problem? {
+        let position = node.position
+        func problem(_ kind: Problem.Kind, _ facts: [String: String] = [:]) -> Problem {
+            Problem(kind, at: path, position: position, value: node.scalarText, facts: facts)
+        }
+        let raw: String
+        switch node.value {
+        case .object, .array: return problem(.notText)
+        case .null: return problem(.empty)
+        case .string(let text), .number(let text): raw = text
+        case .bool(let flag): raw = flag ? "true" : "false"
+        }
+        let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let blankIsEmpty = !type.isText || (type.minLength ?? 0) > 0 || !type.patterns.isEmpty
+        if trimmed.isEmpty && blankIsEmpty { return problem(.empty) }
+
+        switch type.base {
+        case .boolean:
+            if case .bool = node.value { break }
+            return problem(.notYesNo)
+        case .decimal:
+            guard case .number(let text) = node.value, Lexical.isDecimal(text) else { return problem(.notANumber) }
+        case .integer, .nonNegativeInteger:
+            guard case .number(let text) = node.value else { return problem(.notAWholeNumber) }
+            guard Lexical.isInteger(text) || text.wholeMatch(of: /-?[0-9]+\.0+/) != nil else { return problem(.notAWholeNumber) }
+            if type.base == .nonNegativeInteger, text.hasPrefix("-"), Decimal(string: text) != 0 {
+                return problem(.tooSmall, ["min": "0"])
+            }
+        case .date:
+            if !Lexical.isDate(trimmed) { return problem(.notADate, ["example": "2024-03-31"]) }
+        case .dateTime:
+            if !Lexical.isDateTime(trimmed) { return problem(.notADate, ["example": "2026-05-01T09:30:00+01:00"]) }
+        case .string, .anyURI:
+            break
+        }
+
+        if !type.choices.isEmpty, !type.choices.contains(where: { $0.value == raw }) {
+            var facts = ["count": "\(type.choices.count)"]
+            if let suggestion = Suggest.choice(for: raw, among: type.choices) { facts["suggestion"] = suggestion }
+            return problem(.notInList, facts)
+        }
+        if !type.patterns.isEmpty, !type.patterns.contains(where: { $0.matches(raw) }) {
+            return problem(.wrongFormat, type.format.map { ["format": $0] } ?? [:])
+        }
+        let length = raw.unicodeScalars.count
+        if let max = type.maxLength, length > max { return problem(.tooLong, ["count": "\(length)", "max": "\(max)"]) }
+        if let min = type.minLength, length < min { return problem(.tooShort, ["count": "\(length)", "min": "\(min)"]) }
+        if let number = Decimal(string: trimmed), [.decimal, .integer, .nonNegativeInteger].contains(type.base) {
+            if let min = type.minInclusive, number < min { return problem(.tooSmall, ["min": "\(min)"]) }
+            if let max = type.maxInclusive, number > max { return problem(.tooLarge, ["max": "\(max)"]) }
+            if let digits = type.fractionDigits, Lexical.fractionDigits(trimmed) > digits {
+                return problem(.tooManyDecimals, ["max": "\(digits)"])
+            }
+        }
+        return nil
+    }
+}
+
+/// "Did you mean …": the one closest name, when it is close enough to be a slip of the keys.
+enum Suggest {
+    static func closest(to written: String, among names: [String]) -> String? {
+        let target = written.lowercased()
+        let scored = names.map { ($0, distance(target, $0.lowercased())) }.sorted { $0.1 < $1.1 }
+        guard let best = scored.first else { return nil }
+        let allowed = max(1, min(3, written.count / 3))
+        guard best.1 <= allowed else { return nil }
+        if scored.count > 1, scored[1].1 == best.1 { return nil }
+        return best.0
+    }
+
+    /// Matches a choice by its code or by its label, so "Accommodation" suggests ACCOMMODATION.
+    static func choice(for written: String, among choices: [SimpleType.Choice]) -> String? {
+        let trimmed = written.trimmingCharacters(in: .whitespacesAndNewlines)
+        if let exact = choices.first(where: {
+            $0.value.caseInsensitiveCompare(trimmed) == .orderedSame || $0.label.caseInsensitiveCompare(trimmed) == .orderedSame
+        }) {
+            return exact.value
+        }
+        let normalised = trimmed.uppercased().replacingOccurrences(of: " ", with: "_").replacingOccurrences(of: "-", with: "_")
+        return closest(to: normalised, among: choices.map(\.value))
+    }
+
+    static func distance(_ lhs: String, _ rhs: String) -> Int {
+        let a = Array(lhs), b = Array(rhs)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        for i in 1...a.count {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+}

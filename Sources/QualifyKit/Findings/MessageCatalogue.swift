@@ -1,0 +1,48 @@
+import Foundation
+import Yams
+
+/// Every message a person can see, keyed, in one file per language (guidance/messages/en.yaml),
+/// so that they are reviewed, measured and translated together. A key missing from another
+/// language falls back to English, never to the key itself.
+public struct MessageCatalogue: Sendable {
+    public let language: String
+    public let messages: [String: String]
+    let english: [String: String]
+
+    public init(language: String = "en", messages: [String: String], english: [String: String]? = nil) {
+        self.language = language
+        self.messages = messages
+        self.english = english ?? messages
+    }
+
+    public static func load(folder: URL, language: String = "en") throws -> MessageCatalogue {
+        let english = try read(folder.appendingPathComponent("en.yaml"))
+        guard language != "en" else { return MessageCatalogue(messages: english) }
+        let own = (try? read(folder.appendingPathComponent("\(language).yaml"))) ?? [:]
+        return MessageCatalogue(language: language, messages: own, english: english)
+    }
+
+    static func read(_ url: URL) throws -> [String: String] {
+        let text = try String(contentsOf: url, encoding: .utf8)
+        return try YAMLDecoder().decode([String: String].self, from: text)
+    }
+
+    public func template(_ key: String) -> String? {
+        messages[key] ?? english[key]
+    }
+
+    /// Fills `{name}` placeholders; the first letter of the result is a capital.
+    public func render(_ key: String, _ values: [String: String]) -> String {
+        let template = template(key) ?? english["fallback"] ?? "{place}: check this field against the guidance."
+        var result = ""
+        var rest = template[...]
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            result += rest[..<open]
+            let name = String(rest[rest.index(after: open)..<close])
+            result += values[name] ?? ""
+            rest = rest[rest.index(after: close)...]
+        }
+        result += rest
+        return result.prefix(1).uppercased() + result.dropFirst()
+    }
+}

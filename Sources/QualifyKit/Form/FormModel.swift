@@ -1,0 +1,99 @@
+import Foundation
+
+/// The submission form as the published XSD describes it: every field with its label, hint,
+/// how often it may appear and what its values may be. Read from the schema's own annotations,
+/// so that the schema stays the one place where a field is defined.
+public struct FormModel: Sendable {
+    public let namespace: String
+    public let rootName: String
+    public let rootLabel: String
+    /// The form versions this model accepts in the root's `schemaVersion`.
+    public let versions: [String]
+    public let rootType: String
+    public let types: [String: FormType]
+
+    public func type(named name: String) -> FormType? {
+        types[name] ?? SimpleType.builtin(name).map(FormType.simple)
+    }
+}
+
+public struct FieldDecl: Sendable {
+    public let name: String
+    public let typeName: String
+    public let minOccurs: Int
+    /// nil means no upper limit.
+    public let maxOccurs: Int?
+    public let label: String
+    public let hint: String
+
+    public var isRequired: Bool { minOccurs > 0 }
+}
+
+public enum FormType: Sendable {
+    /// A section: fields in a fixed order.
+    case complex(ComplexType)
+    /// A list of repeated items with one name.
+    case list(ListType)
+    case simple(SimpleType)
+}
+
+public struct ComplexType: Sendable {
+    public let name: String
+    public let fields: [FieldDecl]
+
+    public func field(_ name: String) -> FieldDecl? { fields.first { $0.name == name } }
+    public func order(of name: String) -> Int? { fields.firstIndex { $0.name == name } }
+}
+
+public struct ListType: Sendable {
+    public let name: String
+    public let item: FieldDecl
+}
+
+public struct SimpleType: Sendable {
+    public enum Base: String, Sendable {
+        case string, decimal, integer, nonNegativeInteger, date, dateTime, boolean, anyURI
+    }
+
+    public struct Choice: Sendable {
+        public let value: String
+        public let label: String
+    }
+
+    public let name: String
+    public let base: Base
+    public var choices: [Choice] = []
+    public var patterns: [XSDPattern] = []
+    public var minLength: Int?
+    public var maxLength: Int?
+    public var minInclusive: Decimal?
+    public var maxInclusive: Decimal?
+    public var fractionDigits: Int?
+    /// How to write a value, in words ("6 or 7 digits, like 1090095").
+    public var format: String?
+
+    public var isText: Bool { base == .string || base == .anyURI }
+
+    static func builtin(_ name: String) -> SimpleType? {
+        let local = name.split(separator: ":").last.map(String.init) ?? name
+        guard let base = Base(rawValue: local) else { return nil }
+        return SimpleType(name: name, base: base)
+    }
+}
+
+/// An XSD pattern compiled for the same whole-value match that XSD makes.
+public struct XSDPattern: @unchecked Sendable {
+    public let source: String
+    let regex: NSRegularExpression
+
+    init?(_ source: String) {
+        guard let regex = try? NSRegularExpression(pattern: "^(?:\(source))$", options: []) else { return nil }
+        self.source = source
+        self.regex = regex
+    }
+
+    public func matches(_ value: String) -> Bool {
+        let range = NSRange(value.startIndex..., in: value)
+        return regex.firstMatch(in: value, options: [], range: range) != nil
+    }
+}

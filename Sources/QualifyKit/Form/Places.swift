@@ -1,0 +1,101 @@
+import QualifyDocument
+
+/// Names a path the way the form does ("Case study 2, outcomes"), from the schema's labels.
+struct Places {
+    let model: FormModel
+
+    struct Description {
+        var section: String
+        var place: String
+        /// The last part alone, ready to follow "the" ("outcomes", "VAT number").
+        var field: String
+    }
+
+    func describe(_ path: DocumentPath) -> Description {
+        let parts = components(path)
+        guard let first = parts.first else {
+            return Description(section: "Whole file", place: model.rootLabel, field: Self.inSentence(model.rootLabel))
+        }
+        return Description(section: section(of: path), place: Self.join(parts), field: Self.inSentence(parts.last ?? first))
+    }
+
+    /// The place of the section holding this path; the form itself for top-level fields.
+    func parentPlace(of path: DocumentPath) -> String {
+        guard let parent = path.parent, !parent.tokens.isEmpty else { return model.rootLabel }
+        return Self.join(components(parent))
+    }
+
+    func section(of path: DocumentPath) -> String {
+        guard case .key(let key)? = path.tokens.first else { return "Whole file" }
+        guard case .complex(let root)? = model.type(named: model.rootType), let field = root.field(key) else {
+            return "Other fields"
+        }
+        return field.label
+    }
+
+    func type(at path: DocumentPath) -> FormType? {
+        var type = model.type(named: model.rootType)
+        for token in path.tokens {
+            switch (token, type) {
+            case (.key(let key), .complex(let complex)?):
+                type = complex.field(key).flatMap { model.type(named: $0.typeName) }
+            case (.index, .list(let list)?):
+                type = model.type(named: list.item.typeName)
+            default:
+                return nil
+            }
+        }
+        return type
+    }
+
+    func label(ofField name: String, in path: DocumentPath) -> String? {
+        if case .complex(let complex)? = type(at: path) { return complex.field(name)?.label }
+        if case .list(let list)? = type(at: path), list.item.name == name { return list.item.label }
+        return nil
+    }
+
+    private func components(_ path: DocumentPath) -> [String] {
+        var parts: [String] = []
+        var type = model.type(named: model.rootType)
+        for (offset, token) in path.tokens.enumerated() {
+            switch (token, type) {
+            case (.key(let key), .complex(let complex)?):
+                guard let field = complex.field(key) else {
+                    parts.append("'\(key)'")
+                    type = nil
+                    continue
+                }
+                type = model.type(named: field.typeName)
+                let nextIsIndex: Bool = {
+                    guard offset + 1 < path.tokens.count, case .index = path.tokens[offset + 1] else { return false }
+                    return true
+                }()
+                if case .list? = type, nextIsIndex { continue }
+                parts.append(field.label)
+            case (.index(let index), .list(let list)?):
+                parts.append("\(list.item.label) \(index + 1)")
+                type = model.type(named: list.item.typeName)
+            case (.key(let key), _):
+                parts.append("'\(key)'")
+                type = nil
+            case (.index(let index), _):
+                parts.append("item \(index + 1)")
+                type = nil
+            }
+        }
+        return parts
+    }
+
+    static func join(_ parts: [String]) -> String {
+        guard let first = parts.first else { return "" }
+        return ([first] + parts.dropFirst().map(inSentence)).joined(separator: ", ")
+    }
+
+    /// Lower-cases the first letter unless the first word is an abbreviation ("VAT number").
+    static func inSentence(_ label: String) -> String {
+        let firstWord = label.prefix { $0 != " " }
+        if firstWord.count > 1, firstWord.allSatisfy({ $0.isUppercase || $0.isNumber }) { return label }
+        if label.hasPrefix("'") { return label }
+        return label.prefix(1).lowercased() + label.dropFirst()
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+import QualifyXML
+
+/// Everything Qualify reads from its own folders: the form (schemas/) and its words (guidance/).
+/// These are read when the tool starts, so edited guidance takes effect without rebuilding.
+public final class Kit: Sendable {
+    public static let schemaFile = "schemas/qualification-1.0.xsd"
+    public static let messagesFolder = "guidance/messages"
+
+    public let root: URL
+    public let model: FormModel
+    public let catalogue: MessageCatalogue
+    let schema: XSDSchema
+
+    public init(root: URL, language: String = "en") throws {
+        self.root = root
+        let schemaURL = root.appendingPathComponent(Self.schemaFile)
+        let bytes = try [UInt8](Data(contentsOf: schemaURL))
+        guard case .success(let parsed) = XMLReader.parse(bytes[...]) else {
+            throw SchemaReadError(description: "\(Self.schemaFile) is not well-formed XML")
+        }
+        model = try SchemaReader.read(parsed.tree)
+        schema = try XSDSchema(bytes: bytes)
+        catalogue = try MessageCatalogue.load(folder: root.appendingPathComponent(Self.messagesFolder), language: language)
+    }
+
+    /// Finds the kit folder: $QUALIFY_HOME, else the nearest folder holding the schema above the
+    /// program itself or above the working folder.
+    public static func locate(environment: [String: String] = ProcessInfo.processInfo.environment,
+                              executable: URL? = Bundle.main.executableURL,
+                              workingFolder: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) -> URL? {
+        if let home = environment["QUALIFY_HOME"] { return URL(fileURLWithPath: home) }
+        for start in [executable?.deletingLastPathComponent(), workingFolder].compactMap({ $0 }) {
+            var folder = start.standardizedFileURL
+            while true {
+                if FileManager.default.fileExists(atPath: folder.appendingPathComponent(schemaFile).path) { return folder }
+                let parent = folder.deletingLastPathComponent()
+                if parent.path == folder.path { break }
+                folder = parent
+            }
+        }
+        return nil
+    }
+}

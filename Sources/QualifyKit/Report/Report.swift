@@ -1,0 +1,41 @@
+import QualifyDocument
+
+/// The result of checking one file.
+public struct Report: Codable, Sendable {
+    public enum Outcome: String, Codable, Sendable {
+        /// Nothing blocks the submission.
+        case ready
+        /// Something must be fixed before it is sent.
+        case needsFixes = "needs-fixes"
+        /// The file could not be checked at all.
+        case notChecked = "not-checked"
+    }
+
+    public var file: String
+    public var format: Document.Format?
+    public var findings: [Finding]
+    public var checked: Bool
+
+    public var outcome: Outcome {
+        if !checked { return .notChecked }
+        return findings.contains { $0.severity.blocks } ? .needsFixes : .ready
+    }
+
+    public func count(_ severity: Severity) -> Int { findings.filter { $0.severity == severity }.count }
+
+    /// Sections in form order, the whole file first; inside a section, most serious first.
+    static func sorted(_ findings: [Finding], model: FormModel) -> [Finding] {
+        var order: [String: Int] = ["Whole file": -1]
+        if case .complex(let root)? = model.type(named: model.rootType) {
+            for (index, field) in root.fields.enumerated() { order[field.label] = index }
+        }
+        return findings.enumerated().sorted { lhs, rhs in
+            let (a, b) = (lhs.element, rhs.element)
+            let (sa, sb) = (order[a.section] ?? Int.max, order[b.section] ?? Int.max)
+            if sa != sb { return sa < sb }
+            if a.severity != b.severity { return a.severity < b.severity }
+            if (a.line ?? 0) != (b.line ?? 0) { return (a.line ?? 0) < (b.line ?? 0) }
+            return lhs.offset < rhs.offset
+        }.map(\.element)
+    }
+}

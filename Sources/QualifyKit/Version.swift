@@ -1,0 +1,3 @@
+public enum QualifyVersion {
+    public static let tool = "0.1.0"
+}

@@ -1,0 +1,117 @@
+import CLibXML2
+
+/// One complaint from libxml2's schema check, sorted into a kind the caller can explain.
+public struct XSDIssue: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        /// The value is not of the type's form at all (not a date, not a number, …).
+        case datatype
+        case pattern, enumeration, length, minLength, maxLength
+        case minInclusive, maxInclusive, minExclusive, maxExclusive, totalDigits, fractionDigits
+        /// Children missing, not expected or out of order.
+        case content
+        case rootMismatch
+        case attribute
+        case other
+    }
+
+    public var kind: Kind
+    public var code: Int
+    /// The element the complaint is about (its index in the tree), when libxml2 named one.
+    public var element: Int?
+    /// Set when the complaint is about an attribute of `element`.
+    public var attribute: String?
+    public var line: Int
+    /// libxml2's own words, kept for logs and bug reports, never shown as a message.
+    public var detail: String
+}
+
+public struct XSDCompileError: Error, Sendable {
+    public var details: [String]
+}
+
+/// A compiled schema. Compile once; validating is safe from many threads at once because each
+/// validation has its own context.
+public final class XSDSchema: @unchecked Sendable {
+    private let schema: xmlSchemaPtr
+
+    public init(bytes: [UInt8]) throws(XSDCompileError) {
+        XMLReader.prepare()
+        let collector = ErrorCollector()
+        let compiled: xmlSchemaPtr? = bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { base in
+                guard let context = xmlSchemaNewMemParserCtxt(base, Int32(buffer.count)) else { return nil }
+                defer { xmlSchemaFreeParserCtxt(context) }
+                xmlSchemaSetParserStructuredErrors(context, errorCallback, collector.context)
+                return collector.collecting { xmlSchemaParse(context) }
+            }
+        }
+        guard let compiled else {
+            throw XSDCompileError(details: collector.errors.map(\.message))
+        }
+        schema = compiled
+    }
+
+    deinit { xmlSchemaFree(schema) }
+
+    public func validate(_ parsed: ParsedXML) -> [XSDIssue] {
+        let collector = ErrorCollector()
+        guard let context = xmlSchemaNewValidCtxt(schema) else {
+            return [XSDIssue(kind: .other, code: -1, element: nil, attribute: nil, line: 1, detail: "no validation context")]
+        }
+        defer { xmlSchemaFreeValidCtxt(context) }
+        xmlSchemaSetValidStructuredErrors(context, errorCallback, collector.context)
+        _ = collector.collecting { xmlSchemaValidateDoc(context, parsed.document) }
+        return collector.errors.map { issue(from: $0, in: parsed) }
+    }
+
+    private func issue(from error: CollectedError, in parsed: ParsedXML) -> XSDIssue {
+        var element: Int?
+        var attribute: String?
+        if let raw = error.node {
+            let node = raw.assumingMemoryBound(to: xmlNode.self)
+            if let found = parsed.elementIndex[node] {
+                element = found
+            } else if node.pointee.type == XML_ATTRIBUTE_NODE, let parent = node.pointee.parent {
+                element = parsed.elementIndex[parent]
+                attribute = node.pointee.name.map { String(cString: $0) }
+            }
+        }
+        return XSDIssue(kind: Self.kind(of: Int(error.code)), code: Int(error.code), element: element,
+                        attribute: attribute, line: error.line, detail: error.message)
+    }
+
+    static func kind(of code: Int) -> XSDIssue.Kind {
+        switch UInt32(truncatingIfNeeded: code) {
+        case XML_SCHEMAV_CVC_DATATYPE_VALID_1_2_1.rawValue, XML_SCHEMAV_CVC_DATATYPE_VALID_1_2_2.rawValue,
+             XML_SCHEMAV_CVC_DATATYPE_VALID_1_2_3.rawValue, XML_SCHEMAV_CVC_TYPE_3_1_2.rawValue,
+             XML_SCHEMAV_CVC_ELT_5_2_1.rawValue:
+            return .datatype
+        case XML_SCHEMAV_CVC_PATTERN_VALID.rawValue: return .pattern
+        case XML_SCHEMAV_CVC_ENUMERATION_VALID.rawValue: return .enumeration
+        case XML_SCHEMAV_CVC_LENGTH_VALID.rawValue: return .length
+        case XML_SCHEMAV_CVC_MINLENGTH_VALID.rawValue: return .minLength
+        case XML_SCHEMAV_CVC_MAXLENGTH_VALID.rawValue: return .maxLength
+        case XML_SCHEMAV_CVC_MININCLUSIVE_VALID.rawValue: return .minInclusive
+        case XML_SCHEMAV_CVC_MAXINCLUSIVE_VALID.rawValue: return .maxInclusive
+        case XML_SCHEMAV_CVC_MINEXCLUSIVE_VALID.rawValue: return .minExclusive
+        case XML_SCHEMAV_CVC_MAXEXCLUSIVE_VALID.rawValue: return .maxExclusive
+        case XML_SCHEMAV_CVC_TOTALDIGITS_VALID.rawValue: return .totalDigits
+        case XML_SCHEMAV_CVC_FRACTIONDIGITS_VALID.rawValue: return .fractionDigits
+        case XML_SCHEMAV_ELEMENT_CONTENT.rawValue, XML_SCHEMAV_CVC_COMPLEX_TYPE_2_1.rawValue,
+             XML_SCHEMAV_CVC_COMPLEX_TYPE_2_2.rawValue, XML_SCHEMAV_CVC_COMPLEX_TYPE_2_3.rawValue,
+             XML_SCHEMAV_CVC_COMPLEX_TYPE_2_4.rawValue, XML_SCHEMAV_CVC_TYPE_3_1_1.rawValue,
+             XML_SCHEMAV_CVC_ELT_4_2.rawValue, XML_SCHEMAV_NOTSIMPLE.rawValue:
+            return .content
+        case XML_SCHEMAV_CVC_ELT_1.rawValue, XML_SCHEMAV_NOROOT.rawValue, XML_SCHEMAV_DOCUMENT_ELEMENT_MISSING.rawValue:
+            return .rootMismatch
+        case XML_SCHEMAV_CVC_ATTRIBUTE_1.rawValue, XML_SCHEMAV_CVC_ATTRIBUTE_2.rawValue,
+             XML_SCHEMAV_CVC_ATTRIBUTE_3.rawValue, XML_SCHEMAV_CVC_ATTRIBUTE_4.rawValue,
+             XML_SCHEMAV_CVC_COMPLEX_TYPE_3_1.rawValue, XML_SCHEMAV_CVC_COMPLEX_TYPE_3_2_1.rawValue,
+             XML_SCHEMAV_CVC_COMPLEX_TYPE_3_2_2.rawValue, XML_SCHEMAV_CVC_COMPLEX_TYPE_4.rawValue,
+             XML_SCHEMAV_CVC_AU.rawValue:
+            return .attribute
+        default:
+            return .other
+        }
+    }
+}

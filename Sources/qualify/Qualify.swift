@@ -1,0 +1,30 @@
+import ArgumentParser
+import Foundation
+import QualifyKit
+
+@main
+struct Qualify: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "qualify",
+        abstract: "Checks qualification submissions for the Probation Services Dynamic Framework.",
+        version: QualifyVersion.tool,
+        subcommands: [Check.self])
+}
+
+/// Exit codes: 0 nothing blocks, 1 something must be fixed, 2 a file or the command could not be used.
+enum ExitStatus {
+    static let ready: Int32 = 0
+    static let needsFixes: Int32 = 1
+    static let notChecked: Int32 = 2
+}
+
+func loadKit() throws -> Kit {
+    guard let root = Kit.locate() else {
+        throw ValidationError("Qualify cannot find its schemas and guidance folders. Set QUALIFY_HOME to the folder that holds them.")
+    }
+    do {
+        return try Kit(root: root)
+    } catch {
+        throw ValidationError("Qualify cannot read its own files in \(root.path): \(error)")
+    }
+}

@@ -31,6 +31,6 @@ let package = Package(
             dependencies: ["QualifyKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "QualifyXMLTests", dependencies: ["QualifyXML"]),
-        .testTarget(name: "QualifyKitTests", dependencies: ["QualifyKit", "QualifyDocument"]),
+        .testTarget(name: "QualifyKitTests", dependencies: ["QualifyKit", "QualifyDocument", "QualifyXML"]),
     ]
 )

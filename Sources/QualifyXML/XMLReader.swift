@@ -22,6 +22,13 @@ public struct XMLReadProblem: Error, Sendable, Equatable {
     public var column: Int
     /// libxml2's own words, kept for logs and bug reports, never shown as a message.
     public var detail: String
+
+    public init(kind: Kind, line: Int, column: Int, detail: String) {
+        self.kind = kind
+        self.line = line
+        self.column = column
+        self.detail = detail
+    }
 }
 
 /// A parsed document that keeps libxml2's tree alive for schema checking.

@@ -8,7 +8,7 @@ struct Qualify: ParsableCommand {
         commandName: "qualify",
         abstract: "Checks qualification submissions for the Probation Services Dynamic Framework.",
         version: QualifyVersion.tool,
-        subcommands: [Check.self])
+        subcommands: [Check.self, Schema.self])
 }
 
 /// Exit codes: 0 nothing blocks, 1 something must be fixed, 2 a file or the command could not be used.

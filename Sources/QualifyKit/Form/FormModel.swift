@@ -25,6 +25,8 @@ public struct FieldDecl: Sendable {
     public let maxOccurs: Int?
     public let label: String
     public let hint: String
+    /// Left out when naming a place in the form, because the label adds nothing there.
+    public let omitFromPlace: Bool
 
     public var isRequired: Bool { minOccurs > 0 }
 }

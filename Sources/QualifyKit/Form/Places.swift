@@ -71,6 +71,7 @@ struct Places {
                     return true
                 }()
                 if case .list? = type, nextIsIndex { continue }
+                if field.omitFromPlace, offset + 1 < path.tokens.count { continue }
                 parts.append(field.label)
             case (.index(let index), .list(let list)?):
                 parts.append("\(list.item.label) \(index + 1)")
@@ -91,10 +92,13 @@ struct Places {
         return ([first] + parts.dropFirst().map(inSentence)).joined(separator: ", ")
     }
 
-    /// Lower-cases the first letter unless the first word is an abbreviation ("VAT number").
+    /// Lower-cases the first letter unless the first word is an abbreviation ("VAT number") or
+    /// part of a name ("Northern Ireland charity number").
     static func inSentence(_ label: String) -> String {
-        let firstWord = label.prefix { $0 != " " }
+        let words = label.split(separator: " ")
+        guard let firstWord = words.first else { return label }
         if firstWord.count > 1, firstWord.allSatisfy({ $0.isUppercase || $0.isNumber }) { return label }
+        if words.dropFirst().contains(where: { $0.first?.isUppercase == true }) { return label }
         if label.hasPrefix("'") { return label }
         return label.prefix(1).lowercased() + label.dropFirst()
     }

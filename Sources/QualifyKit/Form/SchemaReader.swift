@@ -73,7 +73,8 @@ enum SchemaReader {
             minOccurs: Int(tree.attribute("minOccurs", of: index) ?? "1") ?? 1,
             maxOccurs: maxText == "unbounded" ? nil : Int(maxText) ?? 1,
             label: label,
-            hint: docs["hint"] ?? "")
+            hint: docs["hint"] ?? "",
+            omitFromPlace: docs["place"] == "omit")
     }
 
     private static func simpleType(_ index: Int, named name: String, in tree: XMLTree) throws -> SimpleType {

@@ -1,0 +1,24 @@
+import ArgumentParser
+import Foundation
+import QualifyKit
+
+struct Schema: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write the JSON Schema of the submission form, made from the XSD.",
+        discussion: "Run `qualify schema --write` after changing the XSD, so the two schemas stay the same.")
+
+    @Flag(help: "Write \(JSONSchemaExport.fileName) instead of printing it.")
+    var write = false
+
+    func run() throws {
+        let kit = try loadKit()
+        let text = JSONSchemaExport.schema(for: kit.model)
+        if write {
+            let url = kit.root.appendingPathComponent(JSONSchemaExport.fileName)
+            try Data(text.utf8).write(to: url, options: .atomic)
+            print("Wrote \(url.path)")
+        } else {
+            print(text, terminator: "")
+        }
+    }
+}

@@ -31,6 +31,7 @@ let package = Package(
             dependencies: ["QualifyKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "QualifyXMLTests", dependencies: ["QualifyXML"]),
+        .testTarget(name: "CLITests", dependencies: ["qualify"]),
         .testTarget(name: "QualifyKitTests", dependencies: ["QualifyKit", "QualifyDocument", "QualifyXML"]),
     ]
 )

@@ -25,7 +25,7 @@ struct Check: ParsableCommand {
             if file == "-" {
                 report = checker.check(bytes: [UInt8](FileHandle.standardInput.readDataToEndOfFile()), file: "standard input")
             } else {
-                report = checker.check(file: URL(fileURLWithPath: file))
+                report = checker.check(file: URL(fileURLWithPath: file), name: file)
             }
             reports.append(report)
             print(renderer.render(report))

@@ -9,6 +9,20 @@ struct Qualify: ParsableCommand {
         abstract: "Checks qualification submissions for the Probation Services Dynamic Framework.",
         version: QualifyVersion.tool,
         subcommands: [Check.self, Schema.self])
+
+    /// A usage mistake exits with 2, like an unreadable file: the command could not do its job.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(ExitStatus.notChecked)
+            }
+            exit(withError: error)
+        }
+    }
 }
 
 /// Exit codes: 0 nothing blocks, 1 something must be fixed, 2 a file or the command could not be used.

@@ -14,8 +14,9 @@ public struct Checker: Sendable {
         self.maxBytes = maxBytes
     }
 
-    public func check(file url: URL) -> Report {
-        let name = url.path
+    /// `name` is how the file is shown in the report; by default its path.
+    public func check(file url: URL, name: String? = nil) -> Report {
+        let name = name ?? url.path
         switch FileInput.read(url, limit: maxBytes) {
         case .success(let bytes): return check(bytes: bytes, file: name)
         case .failure(let problem): return report(file: name, format: nil, problem: problem)

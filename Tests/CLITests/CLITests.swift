@@ -1,0 +1,81 @@
+import Foundation
+import XCTest
+
+/// The `qualify` program itself: arguments, output and exit codes, run as a person would.
+final class CLITests: XCTestCase {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    var binary: URL {
+        let beside = Bundle.main.bundleURL.appendingPathComponent("qualify")
+        if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
+        return Self.root.appendingPathComponent(".build/debug/qualify")
+    }
+
+    func qualify(_ arguments: [String], input: String? = nil, in folder: URL? = nil) throws -> (status: Int32, out: String) {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = folder ?? Self.root
+        var environment = ProcessInfo.processInfo.environment
+        environment["NO_COLOR"] = "1"
+        environment.removeValue(forKey: "QUALIFY_HOME")
+        process.environment = environment
+        let out = Pipe(), stdin = Pipe()
+        process.standardOutput = out
+        process.standardError = out
+        process.standardInput = stdin
+        try process.run()
+        if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
+        try stdin.fileHandleForWriting.close()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    func testValidExampleExitsZero() throws {
+        let result = try qualify(["check", "examples/valid/01-small-charity-alone.xml"])
+        XCTAssertEqual(result.status, 0, result.out)
+        XCTAssertTrue(result.out.contains("ready"), result.out)
+        XCTAssertFalse(result.out.contains("\u{1B}["), "no colour when NO_COLOR is set or output is piped")
+    }
+
+    func testInvalidExampleExitsOneAndExplains() throws {
+        let result = try qualify(["check", "examples/invalid/03-charity-number-wrong-format.xml"])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.out.contains("Write it as 6 or 7 digits, like 1090095."), result.out)
+        XCTAssertTrue(result.out.contains("line 15, column 7"), result.out)
+    }
+
+    func testUnreadableFileExitsTwoAndOtherFilesAreStillChecked() throws {
+        let result = try qualify(["check", "no-such-file.xml", "examples/valid/02-consortium-with-prospective-partner.xml"])
+        XCTAssertEqual(result.status, 2)
+        XCTAssertTrue(result.out.contains("There is no file at no-such-file.xml"), result.out)
+        XCTAssertTrue(result.out.contains("02-consortium-with-prospective-partner.xml: ready"), result.out)
+        XCTAssertTrue(result.out.contains("2 files checked, 1 ready, 0 need fixes, 1 could not be checked."), result.out)
+    }
+
+    func testStandardInput() throws {
+        let text = try String(contentsOf: Self.root.appendingPathComponent("examples/valid/04-national-provider.xml"), encoding: .utf8)
+        let result = try qualify(["check", "-"], input: text)
+        XCTAssertEqual(result.status, 0, result.out)
+        XCTAssertTrue(result.out.hasPrefix("standard input: ready"), result.out)
+    }
+
+    func testFindsItsOwnFilesFromAnyFolder() throws {
+        let example = Self.root.appendingPathComponent("examples/valid/01-small-charity-alone.xml").path
+        let result = try qualify(["check", example], in: FileManager.default.temporaryDirectory)
+        XCTAssertEqual(result.status, 0, result.out)
+    }
+
+    func testVersionHelpAndUsage() throws {
+        XCTAssertEqual(try qualify(["--version"]).out.trimmingCharacters(in: .whitespacesAndNewlines), "0.1.0")
+        let help = try qualify(["check", "--help"])
+        XCTAssertEqual(help.status, 0)
+        XCTAssertTrue(help.out.contains("Exit status: 0 when nothing blocks"), help.out)
+        let usage = try qualify(["check"])
+        XCTAssertEqual(usage.status, 2, "a usage mistake exits with 2")
+        XCTAssertTrue(usage.out.contains("Usage: qualify check"), usage.out)
+        XCTAssertEqual(try qualify(["check", "--format", "nonsense", "x.xml"]).status, 2)
+    }
+}

@@ -32,6 +32,7 @@ let package = Package(
         ),
         .testTarget(name: "QualifyXMLTests", dependencies: ["QualifyXML"]),
         .testTarget(name: "CLITests", dependencies: ["qualify"]),
+        .testTarget(name: "QualifyDocumentTests", dependencies: ["QualifyDocument"]),
         .testTarget(name: "QualifyKitTests", dependencies: ["QualifyKit", "QualifyDocument", "QualifyXML"]),
     ]
 )

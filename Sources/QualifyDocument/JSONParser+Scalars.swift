@@ -1,0 +1,142 @@
+extension JSONParser {
+    mutating func string() throws(Problem) -> String {
+        index += 1
+        var scalars = String.UnicodeScalarView()
+        var runStart = index
+        func flush(_ end: Int) {
+            if end > runStart { scalars.append(contentsOf: String(decoding: bytes[runStart..<end], as: UTF8.self).unicodeScalars) }
+        }
+        while true {
+            guard index < bytes.count else { throw fail(.unexpectedEnd) }
+            let byte = bytes[index]
+            switch byte {
+            case UInt8(ascii: "\""):
+                flush(index)
+                index += 1
+                return String(scalars)
+            case UInt8(ascii: "\\"):
+                flush(index)
+                scalars.append(try escape())
+                runStart = index
+            case 0..<0x20:
+                throw fail(.controlCharacter)
+            case 0x80...:
+                try skipUTF8Sequence()
+            default:
+                index += 1
+            }
+        }
+    }
+
+    /// Checks one multi-byte UTF-8 sequence as RFC 3629 defines it: no overlongs, no surrogates.
+    mutating func skipUTF8Sequence() throws(Problem) {
+        let first = bytes[index]
+        let length: Int
+        var low: UInt8 = 0x80, high: UInt8 = 0xBF
+        switch first {
+        case 0xC2...0xDF: length = 2
+        case 0xE0: length = 3; low = 0xA0
+        case 0xE1...0xEC, 0xEE...0xEF: length = 3
+        case 0xED: length = 3; high = 0x9F
+        case 0xF0: length = 4; low = 0x90
+        case 0xF1...0xF3: length = 4
+        case 0xF4: length = 4; high = 0x8F
+        default: throw fail(.invalidUTF8)
+        }
+        guard index + length <= bytes.count else { throw fail(.invalidUTF8) }
+        for offset in 1..<length {
+            let byte = bytes[index + offset]
+            let (lo, hi) = offset == 1 ? (low, high) : (UInt8(0x80), UInt8(0xBF))
+            guard byte >= lo && byte <= hi else { throw fail(.invalidUTF8) }
+        }
+        index += length
+    }
+
+    mutating func escape() throws(Problem) -> Unicode.Scalar {
+        let start = index
+        index += 1
+        guard index < bytes.count else { throw fail(.unexpectedEnd) }
+        let code = bytes[index]
+        index += 1
+        switch code {
+        case UInt8(ascii: "\""): return "\""
+        case UInt8(ascii: "\\"): return "\\"
+        case UInt8(ascii: "/"): return "/"
+        case UInt8(ascii: "b"): return "\u{08}"
+        case UInt8(ascii: "f"): return "\u{0C}"
+        case UInt8(ascii: "n"): return "\n"
+        case UInt8(ascii: "r"): return "\r"
+        case UInt8(ascii: "t"): return "\t"
+        case UInt8(ascii: "u"):
+            let unit = try hex4(escapeStart: start)
+            if (0xD800...0xDBFF).contains(unit) {
+                guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
+                    throw fail(.loneSurrogate, at: start)
+                }
+                index += 2
+                let low = try hex4(escapeStart: start)
+                guard (0xDC00...0xDFFF).contains(low) else { throw fail(.loneSurrogate, at: start) }
+                return Unicode.Scalar(0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00))!
+            }
+            guard let scalar = Unicode.Scalar(unit) else { throw fail(.loneSurrogate, at: start) }
+            return scalar
+        default:
+            throw fail(.badEscape, at: start)
+        }
+    }
+
+    mutating func hex4(escapeStart: Int) throws(Problem) -> UInt32 {
+        guard index + 4 <= bytes.count else { throw fail(.badEscape, at: escapeStart) }
+        var value: UInt32 = 0
+        for _ in 0..<4 {
+            let byte = bytes[index]
+            let digit: UInt8
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
+            default: throw fail(.badEscape, at: escapeStart)
+            }
+            value = value << 4 | UInt32(digit)
+            index += 1
+        }
+        return value
+    }
+
+    /// -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)? kept exactly as written.
+    mutating func number() throws(Problem) -> String {
+        let start = index
+        func digits() -> Int {
+            let from = index
+            while index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") { index += 1 }
+            return index - from
+        }
+        func bad() -> Problem {
+            while index < bytes.count, !Self.isDelimiter(bytes[index]), index - start < 40 { index += 1 }
+            let text = String(decoding: bytes[start..<index], as: UTF8.self)
+            return fail(.badNumber(text), at: start)
+        }
+        if bytes[index] == UInt8(ascii: "-") { index += 1 }
+        guard index < bytes.count else { throw bad() }
+        if bytes[index] == UInt8(ascii: "0") {
+            index += 1
+        } else if digits() == 0 {
+            throw bad()
+        }
+        if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+            index += 1
+            if digits() == 0 { throw bad() }
+        }
+        if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+            index += 1
+            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+            if digits() == 0 { throw bad() }
+        }
+        if index < bytes.count, !Self.isDelimiter(bytes[index]) { throw bad() }
+        return String(decoding: bytes[start..<index], as: UTF8.self)
+    }
+
+    static func isDelimiter(_ byte: UInt8) -> Bool {
+        [0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: ","), UInt8(ascii: "]"), UInt8(ascii: "}")].contains(byte)
+    }
+}

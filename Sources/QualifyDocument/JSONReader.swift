@@ -1,0 +1,222 @@
+/// A strict JSON reader (RFC 8259) that keeps where every value starts. It keeps numbers as
+/// written, keeps repeated keys (so a person can be told), and refuses what RFC 8259 refuses,
+/// with a reason a person can act on. Depth is limited, so hostile nesting fails fast.
+public enum JSONReader {
+    public struct Problem: Error, Sendable, Equatable {
+        public enum Kind: Sendable, Equatable {
+            case empty
+            case unexpectedEnd
+            case unexpected(found: String)
+            case missingComma
+            case trailingComma
+            case comment
+            case singleQuotes
+            case keyNotQuoted
+            case bareWord(String)
+            case badNumber(String)
+            case badEscape
+            case loneSurrogate
+            case controlCharacter
+            case invalidUTF8
+            case tooDeep(limit: Int)
+            case extraContent
+        }
+
+        public var kind: Kind
+        public var line: Int
+        public var column: Int
+    }
+
+    public static let defaultDepthLimit = 512
+
+    public static func parse(_ bytes: ArraySlice<UInt8>, depthLimit: Int = defaultDepthLimit) -> Result<Node, Problem> {
+        var parser = JSONParser(bytes: Array(bytes), depthLimit: depthLimit)
+        do {
+            return .success(try parser.document())
+        } catch {
+            return .failure(error)
+        }
+    }
+}
+
+struct JSONParser {
+    typealias Problem = JSONReader.Problem
+    let bytes: [UInt8]
+    let depthLimit: Int
+    var index = 0
+    var line = 1
+    var lineStart = 0
+    var depth = 0
+    /// Columns count characters; the count is carried forward so long lines stay linear.
+    var columnCacheOffset = 0
+    var columnCacheValue = 1
+
+    init(bytes: [UInt8], depthLimit: Int) {
+        self.bytes = bytes
+        self.depthLimit = depthLimit
+    }
+
+    mutating func position(at offset: Int? = nil) -> SourcePosition {
+        let target = offset ?? index
+        if columnCacheOffset < lineStart || columnCacheOffset > target {
+            columnCacheOffset = lineStart
+            columnCacheValue = 1
+        }
+        var cursor = columnCacheOffset
+        while cursor < target {
+            if bytes[cursor] & 0xC0 != 0x80 { columnCacheValue += 1 }
+            cursor += 1
+        }
+        columnCacheOffset = target
+        return SourcePosition(line: line, column: columnCacheValue)
+    }
+
+    mutating func fail(_ kind: Problem.Kind, at offset: Int? = nil) -> Problem {
+        let where_ = position(at: offset)
+        return Problem(kind: kind, line: where_.line, column: where_.column)
+    }
+
+    mutating func document() throws(Problem) -> Node {
+        skipSpace()
+        guard index < bytes.count else { throw fail(.empty) }
+        let root = try value()
+        skipSpace()
+        if index < bytes.count {
+            if bytes[index] == UInt8(ascii: "/") { throw fail(.comment) }
+            throw fail(.extraContent)
+        }
+        return root
+    }
+
+    mutating func skipSpace() {
+        while index < bytes.count {
+            switch bytes[index] {
+            case 0x20, 0x09, 0x0D: index += 1
+            case 0x0A:
+                index += 1
+                line += 1
+                lineStart = index
+            default: return
+            }
+        }
+    }
+
+    mutating func value() throws(Problem) -> Node {
+        guard index < bytes.count else { throw fail(.unexpectedEnd) }
+        let start = position()
+        switch bytes[index] {
+        case UInt8(ascii: "{"): return Node(.object(try object()), position: start)
+        case UInt8(ascii: "["): return Node(.array(try array()), position: start)
+        case UInt8(ascii: "\""): return Node(.string(try string()), position: start)
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return Node(.number(try number()), position: start)
+        case UInt8(ascii: "'"): throw fail(.singleQuotes)
+        case UInt8(ascii: "/"): throw fail(.comment)
+        default:
+            let word = self.word()
+            switch word {
+            case "true": return Node(.bool(true), position: start)
+            case "false": return Node(.bool(false), position: start)
+            case "null": return Node(.null, position: start)
+            case "": throw fail(.unexpected(found: Self.describe(bytes[index])))
+            default:
+                index -= word.utf8.count
+                throw fail(.bareWord(word))
+            }
+        }
+    }
+
+    /// Letters, digits and a few marks, as a person might type an unquoted word.
+    mutating func word() -> String {
+        let start = index
+        while index < bytes.count, index - start < 40,
+              (bytes[index] >= 0x41 && bytes[index] <= 0x5A) || (bytes[index] >= 0x61 && bytes[index] <= 0x7A)
+                || (bytes[index] >= 0x30 && bytes[index] <= 0x39) || bytes[index] == UInt8(ascii: "_") {
+            index += 1
+        }
+        return String(decoding: bytes[start..<index], as: UTF8.self)
+    }
+
+    mutating func enter() throws(Problem) {
+        depth += 1
+        if depth > depthLimit { throw fail(.tooDeep(limit: depthLimit)) }
+        index += 1
+    }
+
+    mutating func object() throws(Problem) -> [Member] {
+        try enter()
+        var members: [Member] = []
+        skipSpace()
+        if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
+            index += 1
+            depth -= 1
+            return members
+        }
+        while true {
+            skipSpace()
+            guard index < bytes.count else { throw fail(.unexpectedEnd) }
+            switch bytes[index] {
+            case UInt8(ascii: "\""): break
+            case UInt8(ascii: "}"): throw fail(.trailingComma)
+            case UInt8(ascii: "'"): throw fail(.singleQuotes)
+            case UInt8(ascii: "/"): throw fail(.comment)
+            default: throw fail(.keyNotQuoted)
+            }
+            let keyPosition = position()
+            let key = try string()
+            skipSpace()
+            guard index < bytes.count else { throw fail(.unexpectedEnd) }
+            guard bytes[index] == UInt8(ascii: ":") else { throw fail(.unexpected(found: Self.describe(bytes[index]))) }
+            index += 1
+            skipSpace()
+            var node = try value()
+            // A person looks for a field by its name, so a member is placed at its key.
+            node.position = keyPosition
+            members.append(Member(key: key, node: node))
+            skipSpace()
+            guard index < bytes.count else { throw fail(.unexpectedEnd) }
+            switch bytes[index] {
+            case UInt8(ascii: ","): index += 1
+            case UInt8(ascii: "}"):
+                index += 1
+                depth -= 1
+                return members
+            case UInt8(ascii: "\""): throw fail(.missingComma)
+            case UInt8(ascii: "/"): throw fail(.comment)
+            default: throw fail(.unexpected(found: Self.describe(bytes[index])))
+            }
+        }
+    }
+
+    mutating func array() throws(Problem) -> [Node] {
+        try enter()
+        var items: [Node] = []
+        skipSpace()
+        if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+            index += 1
+            depth -= 1
+            return items
+        }
+        while true {
+            skipSpace()
+            guard index < bytes.count else { throw fail(.unexpectedEnd) }
+            if bytes[index] == UInt8(ascii: "]") { throw fail(.trailingComma) }
+            items.append(try value())
+            skipSpace()
+            guard index < bytes.count else { throw fail(.unexpectedEnd) }
+            switch bytes[index] {
+            case UInt8(ascii: ","): index += 1
+            case UInt8(ascii: "]"):
+                index += 1
+                depth -= 1
+                return items
+            case UInt8(ascii: "/"): throw fail(.comment)
+            case UInt8(ascii: "\""), UInt8(ascii: "{"), UInt8(ascii: "["): throw fail(.missingComma)
+            default: throw fail(.unexpected(found: Self.describe(bytes[index])))
+            }
+        }
+    }
+
+    static func describe(_ byte: UInt8) -> String {
+        byte >= 0x21 && byte < 0x7F ? String(UnicodeScalar(byte)) : "a character that cannot be shown"
+    }
+}

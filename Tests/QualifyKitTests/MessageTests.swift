@@ -91,6 +91,22 @@ final class MessageTests: XCTestCase {
         XCTAssertEqual(failures.count, 0, "\n" + failures.prefix(40).joined(separator: "\n"))
     }
 
+    /// Every entry in the catalogue, including ones no field test reaches, filled with plain values.
+    func testEveryCatalogueEntryMeetsTheGate() {
+        let catalogue = Shared.kit.catalogue
+        let values = ["place": "Case study 2, outcomes", "parent": "Case study 2", "field": "outcomes", "value": "yes",
+                      "file": "my-submission.xml", "line": "12", "column": "4", "found": "yes", "limit": "512",
+                      "size": "12 MB", "format": "JSON", "opened": "title", "closed": "titel", "name": "nbsp",
+                      "expected": "1.0", "count": "4", "max": "3", "min": "1", "item": "case study", "choices": "'SAME' or 'SIMILAR'",
+                      "example": "2024-03-31", "suggestion": "legalName", "suggestionLabel": "legal name", "after": "legalName"]
+        XCTAssertGreaterThan(catalogue.messages.count, 80)
+        for (key, _) in catalogue.messages.sorted(by: { $0.key < $1.key }) {
+            let message = catalogue.render(key, values)
+            XCTAssertEqual(PlainLanguage.check(message: message).problems, [], "\(key): \(message)")
+            XCTAssertFalse(message.contains("{") && !message.contains("'{'"), "\(key): a placeholder is not filled: \(message)")
+        }
+    }
+
     func testNoMessageFallsBackOrLeavesAPlaceholder() {
         let fallback = Shared.kit.catalogue.template("fallback") ?? "?"
         for (place, message) in renderedMessages() {

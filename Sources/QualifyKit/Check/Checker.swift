@@ -31,6 +31,7 @@ public struct Checker: Sendable {
         }
         switch body.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) {
         case UInt8(ascii: "<"): return checkXML(body, file: file)
+        case UInt8(ascii: "{"), UInt8(ascii: "["): return checkJSON(body, file: file)
         default: return report(file: file, format: nil, problem: .notXMLOrJSON)
         }
     }
@@ -50,6 +51,18 @@ public struct Checker: Sendable {
         let issues = kit.schema.validate(parsed)
         problems = XSDIssueMapping.merge(issues, into: problems, tree: parsed.tree, paths: mapped.paths, places: places)
         return report(file: file, format: .xml, problems: problems)
+    }
+
+    private func checkJSON(_ body: ArraySlice<UInt8>, file: String) -> Report {
+        let root: Node
+        switch JSONReader.parse(body) {
+        case .success(let node): root = node
+        case .failure(let problem): return report(file: file, format: .json, problem: InputProblem(problem))
+        }
+        let document = Document(root: root, format: .json)
+        var (problems, walk) = JSONSubmission.problems(in: document, model: kit.model)
+        if walk { problems += FormWalker.check(document, against: kit.model) }
+        return report(file: file, format: .json, problems: problems)
     }
 
     func report(file: String, format: Document.Format?, problems: [Problem]) -> Report {

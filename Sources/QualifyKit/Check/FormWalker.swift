@@ -30,7 +30,7 @@ struct FormWalker {
         case .complex(let complex)?: walkSection(node, complex, path: path)
         case .list(let list)?: walkList(node, list, path: path)
         case .simple(let simple)?:
-            if let problem = ValueCheck.problem(in: node, type: simple, path: path) { problems.append(problem) }
+            if let problem = ValueCheck.problem(in: node, type: simple, path: path, format: format) { problems.append(problem) }
         case nil: break
         }
     }

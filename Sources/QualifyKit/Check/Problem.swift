@@ -17,6 +17,8 @@ public struct Problem: Sendable, Hashable {
         case notANumber = "not-a-number"
         case notAWholeNumber = "not-a-whole-number"
         case notYesNo = "not-yes-no"
+        /// JSON only: a number or yes/no where the form wants text.
+        case needsQuotes = "needs-quotes"
         case tooLong = "too-long"
         case tooShort = "too-short"
         case tooSmall = "too-small"
@@ -47,6 +49,9 @@ public struct Problem: Sendable, Hashable {
     public var value: String?
     /// Facts for the message: limits, counts, suggestions.
     public var facts: [String: String]
+
+    /// Set for JSON strings, so a message can say "without quote marks".
+    public var isQuotedScalar = false
 
     public init(_ kind: Kind, at path: DocumentPath, position: SourcePosition?, value: String? = nil,
                 facts: [String: String] = [:]) {

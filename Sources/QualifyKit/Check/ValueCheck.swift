@@ -4,10 +4,12 @@ import QualifyDocument
 /// Checks one value against its field's type and limits. One value gets at most one problem:
 /// the first that a person has to fix (blank, then form, then choices, then length or size).
 enum ValueCheck {
-    static func problem(in node: Node, type: SimpleType, path: DocumentPath) -> Problem? {
+    static func problem(in node: Node, type: SimpleType, path: DocumentPath, format: Document.Format) -> Problem? {
         let position = node.position
         func problem(_ kind: Problem.Kind, _ facts: [String: String] = [:]) -> Problem {
-            Problem(kind, at: path, position: position, value: node.scalarText, facts: facts)
+            var result = Problem(kind, at: path, position: position, value: node.scalarText, facts: facts)
+            if case .string = node.value, format == .json { result.isQuotedScalar = true }
+            return result
         }
         let raw: String
         switch node.value {
@@ -33,11 +35,17 @@ enum ValueCheck {
                 return problem(.tooSmall, ["min": "0"])
             }
         case .date:
-            if !Lexical.isDate(trimmed) { return problem(.notADate, ["example": "2024-03-31"]) }
+            if case .string = node.value, !Lexical.isDate(trimmed) { return problem(.notADate, ["example": "2024-03-31"]) }
         case .dateTime:
-            if !Lexical.isDateTime(trimmed) { return problem(.notADate, ["example": "2026-05-01T09:30:00+01:00"]) }
+            if case .string = node.value, !Lexical.isDateTime(trimmed) { return problem(.notADate, ["example": "2026-05-01T09:30:00+01:00"]) }
         case .string, .anyURI:
             break
+        }
+        if type.base != .boolean, type.base != .decimal, type.base != .integer, type.base != .nonNegativeInteger {
+            switch node.value {
+            case .number, .bool: return problem(.needsQuotes)
+            default: break
+            }
         }
 
         if !type.choices.isEmpty, !type.choices.contains(where: { $0.value == raw }) {

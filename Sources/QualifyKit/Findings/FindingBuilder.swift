@@ -42,6 +42,13 @@ struct FindingBuilder {
             }
         case .wrongFormat:
             if problem.facts["format"] == nil { key += ".plain" }
+        case .notANumber, .notAWholeNumber, .notYesNo:
+            // A JSON value in quote marks that would be right without them.
+            if case .simple(let simple)? = places.type(at: problem.path), let value = problem.value,
+               problem.isQuotedScalar,
+               (simple.base == .boolean ? Lexical.isBoolean(value) : Lexical.isDecimal(value)) {
+                key += ".quoted"
+            }
         case .tooFew:
             if case .list(let list)? = places.type(at: problem.path) { values["item"] = Places.inSentence(list.item.label) }
         case .wrongVersion, .missingVersion:

@@ -16,6 +16,13 @@ public struct Report: Codable, Sendable {
     public var findings: [Finding]
     public var checked: Bool
 
+    public init(file: String, format: Document.Format?, findings: [Finding], checked: Bool) {
+        self.file = file
+        self.format = format
+        self.findings = findings
+        self.checked = checked
+    }
+
     public var outcome: Outcome {
         if !checked { return .notChecked }
         return findings.contains { $0.severity.blocks } ? .needsFixes : .ready

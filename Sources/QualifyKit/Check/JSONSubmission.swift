@@ -1,0 +1,64 @@
+import QualifyDocument
+
+/// The document-level checks for the JSON form; XML gets the same from `XMLMapping`.
+enum JSONSubmission {
+    static func problems(in document: Document, model: FormModel) -> (problems: [Problem], walk: Bool) {
+        let root = document.root
+        let position = root.position
+        guard let members = root.members else {
+            return ([Problem(.wrongForm, at: .root, position: position, value: root.scalarText ?? "a list")], false)
+        }
+        var problems: [Problem] = []
+        guard case .complex(let form)? = model.type(named: model.rootType) else { return ([], false) }
+        let known = members.filter { form.field($0.key) != nil }
+        if known.isEmpty {
+            return ([Problem(.wrongForm, at: .root, position: position, value: members.first?.key ?? "")], false)
+        }
+        if let version = root["schemaVersion"] {
+            let text = version.scalarText ?? ""
+            if case .string = version.value, model.versions.contains(text) {
+                // the version this checker reads
+            } else {
+                problems.append(Problem(.wrongVersion, at: .root, position: version.position, value: text,
+                                        facts: ["expected": model.versions.joined(separator: ", ")]))
+            }
+        } else {
+            problems.append(Problem(.missingVersion, at: .root, position: position, facts: ["expected": model.versions.first ?? ""]))
+        }
+        return (problems, true)
+    }
+}
+
+extension InputProblem {
+    init(_ problem: JSONReader.Problem) {
+        var values: [String: String] = [:]
+        let key: String
+        switch problem.kind {
+        case .empty: key = "input.empty"
+        case .unexpectedEnd: key = "input.json.unexpected-end"
+        case .unexpected(let found):
+            key = "input.json.unexpected"
+            values["found"] = found
+        case .missingComma: key = "input.json.missing-comma"
+        case .trailingComma: key = "input.json.trailing-comma"
+        case .comment: key = "input.json.comment"
+        case .singleQuotes: key = "input.json.single-quotes"
+        case .keyNotQuoted: key = "input.json.key-not-quoted"
+        case .bareWord(let word):
+            key = "input.json.bare-word"
+            values["found"] = word
+        case .badNumber(let text):
+            key = "input.json.bad-number"
+            values["found"] = text
+        case .badEscape: key = "input.json.bad-escape"
+        case .loneSurrogate: key = "input.json.lone-surrogate"
+        case .controlCharacter: key = "input.json.control-character"
+        case .invalidUTF8: key = "input.not-utf8"
+        case .tooDeep(let limit):
+            key = "input.json.too-deep"
+            values["limit"] = "\(limit)"
+        case .extraContent: key = "input.json.extra-content"
+        }
+        self = .json(line: problem.line, column: problem.column, key: key, values: values)
+    }
+}

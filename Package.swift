@@ -22,6 +22,7 @@ let package = Package(
         ),
         .target(name: "QualifyDocument"),
         .target(name: "QualifyXML", dependencies: ["CLibXML2"]),
+        .target(name: "JSONSchema", dependencies: ["QualifyDocument"]),
         .target(
             name: "QualifyKit",
             dependencies: ["QualifyDocument", "QualifyXML", .product(name: "Yams", package: "Yams")]
@@ -33,6 +34,7 @@ let package = Package(
         .testTarget(name: "QualifyXMLTests", dependencies: ["QualifyXML"]),
         .testTarget(name: "CLITests", dependencies: ["qualify"]),
         .testTarget(name: "QualifyDocumentTests", dependencies: ["QualifyDocument"]),
+        .testTarget(name: "JSONSchemaTests", dependencies: ["JSONSchema", "QualifyDocument"]),
         .testTarget(name: "QualifyKitTests", dependencies: ["QualifyKit", "QualifyDocument", "QualifyXML"]),
     ]
 )

@@ -6,13 +6,16 @@ import QualifyXML
 public final class Kit: Sendable {
     public static let schemaFile = "schemas/qualification-1.0.xsd"
     public static let messagesFolder = "guidance/messages"
+    public static let assumptionsFile = "guidance/assumptions.yaml"
 
     public let root: URL
     public let model: FormModel
     public let catalogue: MessageCatalogue
+    public let configuration: Configuration
     let schema: XSDSchema
 
-    public init(root: URL, language: String = "en") throws {
+    /// `configuration` replaces the assumptions file when an official gives their own.
+    public init(root: URL, language: String = "en", configuration: URL? = nil) throws {
         self.root = root
         let schemaURL = root.appendingPathComponent(Self.schemaFile)
         let bytes = try [UInt8](Data(contentsOf: schemaURL))
@@ -22,6 +25,7 @@ public final class Kit: Sendable {
         model = try SchemaReader.read(parsed.tree)
         schema = try XSDSchema(bytes: bytes)
         catalogue = try MessageCatalogue.load(folder: root.appendingPathComponent(Self.messagesFolder), language: language)
+        self.configuration = try Configuration.load(configuration ?? root.appendingPathComponent(Self.assumptionsFile))
     }
 
     /// Finds the kit folder: $QUALIFY_HOME, else the nearest folder holding the schema above the

@@ -94,6 +94,6 @@ final class InputTests: XCTestCase {
     func testOneMistakeNeverHidesAnother() {
         // libxml2 stops checking the applicant after the misspelt field; the walker goes on.
         let report = Shared.checker.check(file: Repo.url("examples/invalid/14-misspelt-field-then-bad-email.xml"))
-        XCTAssertEqual(Set(report.findings.map(\.id)), ["schema.unknown-field", "schema.wrong-format"])
+        XCTAssertEqual(Set(report.findings.map(\.id).filter { $0.hasPrefix("schema.") }), ["schema.unknown-field", "schema.wrong-format"])
     }
 }

@@ -50,7 +50,7 @@ public struct Checker: Sendable {
         }
         let issues = kit.schema.validate(parsed)
         problems = XSDIssueMapping.merge(issues, into: problems, tree: parsed.tree, paths: mapped.paths, places: places)
-        return report(file: file, format: .xml, problems: problems)
+        return report(file: file, format: .xml, problems: problems, document: mapped.document)
     }
 
     private func checkJSON(_ body: ArraySlice<UInt8>, file: String) -> Report {
@@ -62,12 +62,16 @@ public struct Checker: Sendable {
         let document = Document(root: root, format: .json)
         var (problems, walk) = JSONSubmission.problems(in: document, model: kit.model)
         if walk { problems += FormWalker.check(document, against: kit.model) }
-        return report(file: file, format: .json, problems: problems)
+        return report(file: file, format: .json, problems: problems, document: walk ? document : nil)
     }
 
-    func report(file: String, format: Document.Format?, problems: [Problem]) -> Report {
+    func report(file: String, format: Document.Format?, problems: [Problem], document: Document? = nil) -> Report {
         let builder = FindingBuilder(catalogue: kit.catalogue, places: Places(model: kit.model))
-        let findings = problems.map(builder.finding(for:))
+        var findings = problems.map(builder.finding(for:))
+        if let document, !problems.contains(where: { $0.kind == .wrongForm }) {
+            findings += RuleEngine(model: kit.model, catalogue: kit.catalogue, configuration: kit.configuration)
+                .findings(for: document, problemPaths: Set(problems.filter { $0.kind != .wrongPlace }.map(\.path)))
+        }
         return Report(file: file, format: format, findings: Report.sorted(findings, model: kit.model), checked: true)
     }
 

@@ -60,6 +60,8 @@ public struct SimpleType: Sendable {
     public struct Choice: Sendable {
         public let value: String
         public let label: String
+        /// Further facts from the choice's annotations, such as a police area's region.
+        public var facts: [String: String] = [:]
     }
 
     public let name: String

@@ -89,7 +89,9 @@ enum SchemaReader {
             let value = tree.attribute("value", of: facet) ?? ""
             switch tree.elements[facet].name {
             case "enumeration":
-                type.choices.append(.init(value: value, label: documentation(of: facet, in: tree)["label"] ?? value))
+                var docs = documentation(of: facet, in: tree)
+                let label = docs.removeValue(forKey: "label") ?? value
+                type.choices.append(.init(value: value, label: label, facts: docs))
             case "pattern":
                 guard let pattern = XSDPattern(value) else {
                     throw SchemaReadError(description: "pattern of \(name) cannot be compiled: \(value)")

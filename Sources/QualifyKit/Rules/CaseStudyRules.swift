@@ -1,0 +1,163 @@
+import Foundation
+import QualifyDocument
+
+/// Case studies: one or more for each category, recent, sensible dates, and an independent referee.
+enum CaseStudyRules {
+    static let studies = DocumentPath("/caseStudies")
+
+    static func title(_ s: Submission, _ study: DocumentPath) -> String {
+        s.text(study / "title") ?? "Case study \((study.tokens.last.flatMap { if case .index(let i) = $0 { return i } else { return nil } } ?? 0) + 1)"
+    }
+
+    static let all: [Rule] = [
+        Rule("case-study.none", .mustFix) { s, config in
+            guard s.items(studies).isEmpty, s.text(DocumentPath("/noExampleExplanation")) == nil else { return [] }
+            return [RuleHit(studies, ["limit": "\(config.wordLimits["noExampleExplanation"] ?? 500)"])]
+        },
+        Rule("case-study.category-missing", .mustFix, assumption: "A1") { s, config in
+            guard s.text(DocumentPath("/noExampleExplanation")) == nil else { return [] }
+            let covered = s.items(studies).flatMap { s.texts($0 / "serviceCategories") }
+            return s.items(CategoryRules.categories).compactMap { application in
+                guard let code = s.text(application / "category"),
+                      covered.filter({ $0 == code }).count < config.caseStudiesPerCategoryMinimum else { return nil }
+                return RuleHit(application / "category", ["category": s.categoryLabel(code),
+                                                          "min": "\(config.caseStudiesPerCategoryMinimum)"])
+            }
+        },
+        Rule("case-study.category-not-applied", .mustFix) { s, _ in
+            let applied = Set(s.appliedCategories)
+            return s.items(studies).flatMap { study in
+                s.items(study / "serviceCategories").compactMap { item -> RuleHit? in
+                    guard let code = s.text(item), !applied.contains(code) else { return nil }
+                    return RuleHit(item, ["title": title(s, study), "category": s.categoryLabel(code)])
+                }
+            }
+        },
+        Rule("case-study.too-many", .advice, assumption: "A1") { s, config in
+            var counts: [String: [DocumentPath]] = [:]
+            for study in s.items(studies) {
+                for code in Set(s.texts(study / "serviceCategories")) { counts[code, default: []].append(study) }
+            }
+            return counts.keys.sorted().compactMap { code in
+                let list = counts[code]!
+                guard list.count > config.caseStudiesPerCategoryMaximum else { return nil }
+                return RuleHit(list[config.caseStudiesPerCategoryMaximum] / "serviceCategories",
+                               ["count": "\(list.count)", "category": s.categoryLabel(code),
+                                "max": "\(config.caseStudiesPerCategoryMaximum)"])
+            }
+        },
+        Rule("case-study.delivered-by-unknown", .mustFix) { s, _ in
+            let refs = Set(s.organisations.compactMap(\.ref))
+            return s.items(studies).compactMap { study in
+                guard let ref = s.text(study / "deliveredByRef"), !refs.contains(ref) else { return nil }
+                return RuleHit(study / "deliveredByRef", ["title": title(s, study), "ref": ref])
+            }
+        },
+        Rule("case-study.similar-without-explanation", .mustFix) { s, _ in
+            s.items(studies).compactMap { study in
+                guard s.text(study / "relationToProposedService") == "SIMILAR",
+                      s.text(study / "similarityExplanation") == nil else { return nil }
+                return RuleHit(study / "similarityExplanation", ["title": title(s, study)])
+            }
+        },
+        Rule("case-study.too-old", .mustFix, assumption: "A2") { s, config in
+            let submitted = try need(s.submitted, DocumentPath("/submittedAt"))
+            return s.items(studies).compactMap { study in
+                guard s.bool(study / "ongoing") == false, let end = s.day(study / "endDate"),
+                      end.months(until: submitted) > config.caseStudyRecencyMonths else { return nil }
+                return RuleHit(study / "endDate", ["title": title(s, study), "date": "\(end)",
+                                                   "years": Self.years(config.caseStudyRecencyMonths)])
+            }
+        },
+        Rule("case-study.dates", .mustFix) { s, _ in
+            let submitted = try need(s.submitted, DocumentPath("/submittedAt"))
+            return s.items(studies).compactMap { study in
+                let facts = ["title": title(s, study)]
+                let start = s.day(study / "startDate"), end = s.day(study / "endDate")
+                if let start, let end, end < start { return RuleHit(study / "endDate", facts, variant: "order") }
+                if let start, submitted < start { return RuleHit(study / "startDate", facts, variant: "future") }
+                if s.bool(study / "ongoing") == true, let end, end < submitted {
+                    return RuleHit(study / "ongoing", facts, variant: "ongoing-ended")
+                }
+                if s.bool(study / "ongoing") == false, s.node(study / "endDate") == nil {
+                    return RuleHit(study / "endDate", facts, variant: "no-end")
+                }
+                return nil
+            }
+        },
+        Rule("case-study.referee-not-independent", .ask, assumption: "A5") { s, config in
+            guard config.refereesMustBeIndependent else { return [] }
+            let organisations = s.organisations
+            let domains = Set(organisations.flatMap { org in
+                [s.text(org.path / "website").flatMap(Domain.ofWebsite), s.text(org.path / "contact" / "email").flatMap(Domain.ofEmail)]
+                    .compactMap { $0 }
+            }).subtracting(Domain.shared)
+            let names = Set(organisations.map { $0.name.lowercased() })
+            return s.items(studies).compactMap { study in
+                let referee = study / "referee"
+                if let domain = s.text(referee / "email").flatMap(Domain.ofEmail), domains.contains(domain) {
+                    return RuleHit(referee / "email", ["title": title(s, study)])
+                }
+                if let employer = s.text(referee / "organisation"), names.contains(employer.lowercased()) {
+                    return RuleHit(referee / "organisation", ["title": title(s, study)])
+                }
+                return nil
+            }
+        },
+        Rule("case-study.referee-consent", .ask) { s, _ in
+            s.items(studies).compactMap { study in
+                s.bool(study / "referee" / "consentToContact") == false
+                    ? RuleHit(study / "referee" / "consentToContact", ["title": title(s, study)]) : nil
+            }
+        },
+        Rule("text.word-limit", .mustFix, assumption: "A3") { s, config in
+            var hits: [RuleHit] = []
+            func visit(_ node: Node, _ path: DocumentPath) {
+                switch node.value {
+                case .object(let members):
+                    for member in members {
+                        let child = path / member.key
+                        if let limit = config.wordLimits[member.key], case .string(let text) = member.node.value {
+                            let count = Words.count(text)
+                            if count > limit { hits.append(RuleHit(child, ["count": "\(count)", "limit": "\(limit)"])) }
+                        } else {
+                            visit(member.node, child)
+                        }
+                    }
+                case .array(let items):
+                    for (index, item) in items.enumerated() { visit(item, path / index) }
+                default:
+                    break
+                }
+            }
+            visit(s.root, .root)
+            return hits
+        },
+    ]
+
+    static func years(_ months: Int) -> String {
+        months % 12 == 0 ? "\(months / 12) years" : "\(months) months"
+    }
+}
+
+/// Internet domains, to tell whether a referee works for an organisation in the bid.
+enum Domain {
+    /// Free email services many people share; a match on these says nothing.
+    static let shared: Set<String> = ["gmail.com", "hotmail.com", "outlook.com", "yahoo.com", "yahoo.co.uk",
+                                      "hotmail.co.uk", "btinternet.com", "icloud.com", "live.co.uk", "aol.com"]
+
+    static func ofEmail(_ email: String) -> String? {
+        guard let at = email.lastIndex(of: "@") else { return nil }
+        return normalise(String(email[email.index(after: at)...]))
+    }
+
+    static func ofWebsite(_ website: String) -> String? {
+        guard let host = URL(string: website)?.host else { return nil }
+        return normalise(host)
+    }
+
+    static func normalise(_ host: String) -> String {
+        let lower = host.lowercased()
+        return lower.hasPrefix("www.") ? String(lower.dropFirst(4)) : lower
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import Yams
+
+/// The assumptions the rules rest on (A1–A8) and the officials' choices of severity. None of
+/// this is published Ministry of Justice policy; every value can be changed in
+/// guidance/assumptions.yaml or a file given with --config.
+public struct Configuration: Codable, Sendable {
+    public var caseStudiesPerCategoryMinimum = 1
+    public var caseStudiesPerCategoryMaximum = 3
+    public var caseStudyRecencyMonths = 36
+    public var wordLimits: [String: Int] = [
+        "serviceDescriptor": 500, "narrative": 1000, "noExampleExplanation": 500, "similarityExplanation": 200,
+        "outcomes": 300, "role": 150, "noRegistrationReason": 200, "cohortDescription": 200,
+    ]
+    public var unqualifiedSubcontractorsNeedNotQualify = true
+    public var refereesMustBeIndependent = true
+    /// When set, every organisation's size is tested on this basis instead of the one it chose.
+    public var sizeBasis: String?
+    public var euroPerPound: Decimal = 1.17
+    public var accountsMaximumAgeMonths = 24
+    public var keySubcontractorSharePercent: Decimal = 10
+    public var severities: [String: Severity] = [:]
+
+    public init() {}
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let defaults = Configuration()
+        func value<T: Decodable>(_ key: CodingKeys, _ fallback: T) throws -> T {
+            try container.decodeIfPresent(T.self, forKey: key) ?? fallback
+        }
+        caseStudiesPerCategoryMinimum = try value(.caseStudiesPerCategoryMinimum, defaults.caseStudiesPerCategoryMinimum)
+        caseStudiesPerCategoryMaximum = try value(.caseStudiesPerCategoryMaximum, defaults.caseStudiesPerCategoryMaximum)
+        caseStudyRecencyMonths = try value(.caseStudyRecencyMonths, defaults.caseStudyRecencyMonths)
+        wordLimits = defaults.wordLimits.merging(try value(.wordLimits, [:])) { $1 }
+        unqualifiedSubcontractorsNeedNotQualify = try value(.unqualifiedSubcontractorsNeedNotQualify,
+                                                            defaults.unqualifiedSubcontractorsNeedNotQualify)
+        refereesMustBeIndependent = try value(.refereesMustBeIndependent, defaults.refereesMustBeIndependent)
+        sizeBasis = try container.decodeIfPresent(String.self, forKey: .sizeBasis)
+        euroPerPound = try value(.euroPerPound, defaults.euroPerPound)
+        accountsMaximumAgeMonths = try value(.accountsMaximumAgeMonths, defaults.accountsMaximumAgeMonths)
+        keySubcontractorSharePercent = try value(.keySubcontractorSharePercent, defaults.keySubcontractorSharePercent)
+        severities = try value(.severities, [:])
+    }
+
+    public static func load(_ url: URL) throws -> Configuration {
+        let text = try String(contentsOf: url, encoding: .utf8)
+        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return Configuration() }
+        return try YAMLDecoder().decode(Configuration.self, from: text)
+    }
+
+    public func severity(of rule: Rule) -> Severity { severities[rule.id] ?? rule.severity }
+}

@@ -1,0 +1,160 @@
+import Foundation
+import QualifyDocument
+
+/// Size, accounts, exclusion statements and the signed declaration.
+enum FinanceRules {
+    static let declarations = DocumentPath("/exclusionDeclarations")
+    static let accounts = DocumentPath("/financialStanding")
+    static let declaration = DocumentPath("/declaration")
+
+    static func name(_ s: Submission, ref: String?) -> String {
+        ref.flatMap { s.organisation(ref: $0)?.name } ?? ref ?? "An organisation"
+    }
+
+    static let all: [Rule] = [
+        Rule("size.scale-mismatch", .ask, assumption: "A6") { s, config in
+            s.organisations.compactMap { org in
+                let size = org.path / "size"
+                guard let declared = s.text(size / "declaredScale"),
+                      let basis = config.sizeBasis ?? s.text(size / "basis"),
+                      let staff = s.decimal(size / "employeesHeadcount"),
+                      let turnover = s.decimal(size / "annualTurnoverGBP"),
+                      let computed = SizeTest.scale(basis: basis, staff: staff, turnover: turnover,
+                                                    balance: s.decimal(size / "balanceSheetTotalGBP"), euroPerPound: config.euroPerPound),
+                      !SizeTest.agrees(declared: declared, computed: computed, basis: basis) else { return nil }
+                return RuleHit(size / "declaredScale", [
+                    "name": org.name, "declared": s.label(declared, in: "ScaleType").lowercased(),
+                    "computed": s.label(computed, in: "ScaleType").lowercased(), "basis": s.label(basis, in: "SizeBasisType"),
+                ])
+            }
+        },
+        Rule("size.small-flag", .mustFix) { s, _ in
+            s.organisations.compactMap { org in
+                guard let declared = s.text(org.path / "size" / "declaredScale"),
+                      let small = s.bool(org.path / "size" / "isSmallOrganisation"),
+                      small != ["MICRO", "SMALL"].contains(declared) else { return nil }
+                return RuleHit(org.path / "size" / "isSmallOrganisation",
+                               ["name": org.name, "declared": s.label(declared, in: "ScaleType").lowercased()])
+            }
+        },
+        Rule("accounts.applicant-missing", .mustFix) { s, _ in
+            let applicant = try need(s.applicantRef, DocumentPath("/applicant/ref"))
+            let covered = s.items(accounts).compactMap { s.text($0 / "organisationRef") }
+            return covered.contains(applicant) ? [] : [RuleHit(accounts, ["name": name(s, ref: applicant)])]
+        },
+        Rule("accounts.year-end-missing", .mustFix) { s, _ in
+            s.items(accounts).compactMap { entry in
+                guard let type = s.text(entry / "accountsType"), type != "NONE_NEW_ORGANISATION",
+                      s.node(entry / "latestYearEnd") == nil else { return nil }
+                return RuleHit(entry / "latestYearEnd", ["name": name(s, ref: s.text(entry / "organisationRef"))])
+            }
+        },
+        Rule("accounts.too-old", .ask, assumption: "A7") { s, config in
+            let submitted = try need(s.submitted, DocumentPath("/submittedAt"))
+            let limit = config.accountsMaximumAgeMonths
+            return s.items(accounts).compactMap { entry in
+                let ref = s.text(entry / "organisationRef")
+                let facts = ["name": name(s, ref: ref), "months": "\(limit)"]
+                if let yearEnd = s.day(entry / "latestYearEnd"), yearEnd.months(until: submitted) > limit {
+                    return RuleHit(entry / "latestYearEnd", facts.merging(["date": "\(yearEnd)"]) { $1 })
+                }
+                if s.text(entry / "accountsType") == "NONE_NEW_ORGANISATION", let org = ref.flatMap(s.organisation(ref:)),
+                   let registered = s.day(org.path / "dateOfRegistration"), registered.months(until: submitted) > limit {
+                    return RuleHit(entry / "accountsType", facts.merging(["date": "\(registered)"]) { $1 }, variant: "new")
+                }
+                return nil
+            }
+        },
+        Rule("reference.unknown-organisation", .mustFix) { s, _ in
+            let refs = Set(s.organisations.compactMap(\.ref))
+            return (s.items(declarations) + s.items(accounts)).compactMap { entry in
+                guard let ref = s.text(entry / "organisationRef"), !refs.contains(ref) else { return nil }
+                return RuleHit(entry / "organisationRef", ["ref": ref])
+            }
+        },
+        Rule("exclusion.missing", .mustFix) { s, _ in
+            let declared = Set(s.items(declarations).compactMap { s.text($0 / "organisationRef") })
+            return s.organisations.filter { $0.role != .subcontractor }.compactMap { org in
+                guard let ref = org.ref, !declared.contains(ref) else { return nil }
+                return RuleHit(declarations, ["name": org.name])
+            }
+        },
+        Rule("exclusion.details-missing", .mustFix) { s, _ in
+            s.items(declarations).compactMap { entry in
+                let applies = s.bool(entry / "mandatoryGroundsApply") == true || s.bool(entry / "discretionaryGroundsApply") == true
+                guard applies, s.text(entry / "details") == nil else { return nil }
+                return RuleHit(entry / "details", ["name": name(s, ref: s.text(entry / "organisationRef"))])
+            }
+        },
+        Rule("exclusion.self-cleaning-missing", .mustFix) { s, _ in
+            s.items(declarations).compactMap { entry in
+                let applies = s.bool(entry / "mandatoryGroundsApply") == true || s.bool(entry / "discretionaryGroundsApply") == true
+                guard applies, s.text(entry / "selfCleaningMeasures") == nil else { return nil }
+                return RuleHit(entry / "selfCleaningMeasures", ["name": name(s, ref: s.text(entry / "organisationRef"))])
+            }
+        },
+        Rule("exclusion.mandatory-ground", .ask) { s, _ in
+            s.items(declarations).compactMap { entry in
+                s.bool(entry / "mandatoryGroundsApply") == true
+                    ? RuleHit(entry / "mandatoryGroundsApply", ["name": name(s, ref: s.text(entry / "organisationRef"))]) : nil
+            }
+        },
+        Rule("exclusion.tax", .ask) { s, _ in
+            s.items(declarations).compactMap { entry in
+                s.bool(entry / "taxAndSocialSecurityCompliant") == false
+                    ? RuleHit(entry / "taxAndSocialSecurityCompliant", ["name": name(s, ref: s.text(entry / "organisationRef"))]) : nil
+            }
+        },
+        Rule("declaration.not-confirmed", .mustFix) { s, _ in
+            var hits: [RuleHit] = []
+            if s.bool(declaration / "confirmsTrueAndComplete") == false {
+                hits.append(RuleHit(declaration / "confirmsTrueAndComplete", variant: "true"))
+            }
+            if s.bool(declaration / "authorisedToCommit") == false {
+                hits.append(RuleHit(declaration / "authorisedToCommit", variant: "authorised"))
+            }
+            return hits
+        },
+        Rule("declaration.date", .mustFix) { s, _ in
+            let signed = try need(s.day(declaration / "signedOn"), declaration / "signedOn")
+            let submitted = try need(s.submitted, DocumentPath("/submittedAt"))
+            return submitted < signed ? [RuleHit(declaration / "signedOn", ["date": "\(signed)", "sent": "\(submitted)"])] : []
+        },
+    ]
+}
+
+/// The size tests of assumption A6: which scale staff, turnover and balance sheet give.
+enum SizeTest {
+    static func scale(basis: String, staff: Decimal, turnover: Decimal, balance: Decimal?, euroPerPound: Decimal) -> String? {
+        switch basis {
+        case "EU_2003_361":
+            let euros = turnover * euroPerPound, assets = balance.map { $0 * euroPerPound }
+            func fits(_ people: Decimal, _ money: Decimal, _ sheet: Decimal) -> Bool {
+                staff < people && (euros <= money || (assets.map { $0 <= sheet } ?? false))
+            }
+            if fits(10, 2_000_000, 2_000_000) { return "MICRO" }
+            if fits(50, 10_000_000, 10_000_000) { return "SMALL" }
+            if fits(250, 50_000_000, 43_000_000) { return "MEDIUM" }
+            return "LARGE"
+        case "CA2006_PRE_2025", "CA2006_2025":
+            let limits: [(String, Decimal, Decimal, Decimal)] = basis == "CA2006_2025"
+                ? [("MICRO", 1_000_000, 500_000, 10), ("SMALL", 15_000_000, 7_500_000, 50), ("MEDIUM", 54_000_000, 27_000_000, 250)]
+                : [("MICRO", 632_000, 316_000, 10), ("SMALL", 10_200_000, 5_100_000, 50), ("MEDIUM", 36_000_000, 18_000_000, 250)]
+            for (scale, money, sheet, people) in limits {
+                let met = [turnover <= money, balance.map { $0 <= sheet } ?? false, staff <= people].filter { $0 }.count
+                if met >= 2 { return scale }
+            }
+            return "LARGE"
+        case "PA2023":
+            return staff < 250 && (turnover <= 44_000_000 || (balance.map { $0 <= 38_000_000 } ?? false)) ? "MEDIUM" : "LARGE"
+        default:
+            return nil
+        }
+    }
+
+    /// The Procurement Act has one small-and-medium band, so any of micro, small or medium agrees with it.
+    static func agrees(declared: String, computed: String, basis: String) -> Bool {
+        if basis == "PA2023" { return (declared == "LARGE") == (computed == "LARGE") }
+        return declared == computed
+    }
+}

@@ -1,0 +1,125 @@
+import Foundation
+import QualifyDocument
+
+/// Who the organisations are: registration numbers that fit their legal form and nation, no
+/// organisation twice, postcodes, and organisation types.
+enum IdentityRules {
+    static let companyForms: Set<String> = [
+        "PRIVATE_LIMITED_BY_SHARES", "PRIVATE_LIMITED_BY_GUARANTEE", "PLC", "CIC", "LLP", "LIMITED_PARTNERSHIP",
+    ]
+    static let charityNumberFields = ["charityNumber", "scottishCharityNumber", "niCharityNumber", "hmrcCharityReference"]
+    static let numberFields = ["companyNumber", "charityNumber", "scottishCharityNumber", "niCharityNumber",
+                               "mutualsRegisterNumber", "hmrcCharityReference", "vatNumber", "dunsNumber", "ppon",
+                               "ukprn", "nhsOdsCode"]
+
+    static func has(_ s: Submission, _ org: Submission.Organisation, _ field: String) -> Bool {
+        s.text(org.path / "identifiers" / field) != nil
+    }
+
+    static let all: [Rule] = [
+        Rule("organisation.no-registration", .mustFix) { s, _ in
+            s.organisations.compactMap { org in
+                let numbers = s.node(org.path / "identifiers")?.members ?? []
+                guard numbers.isEmpty, s.text(org.path / "noRegistrationReason") == nil else { return nil }
+                return RuleHit(org.path / "identifiers", ["name": org.name])
+            }
+        },
+        Rule("organisation.register-number-missing", .mustFix) { s, _ in
+            s.organisations.compactMap { org in
+                let form = s.text(org.path / "legalForm") ?? ""
+                var variant: String?
+                if companyForms.contains(form), !has(s, org, "companyNumber") { variant = "company" }
+                if form == "CIO", !has(s, org, "charityNumber"), !has(s, org, "companyNumber") { variant = "cio" }
+                if form == "SCIO", !has(s, org, "scottishCharityNumber") { variant = "scio" }
+                if form == "REGISTERED_SOCIETY", !has(s, org, "mutualsRegisterNumber") { variant = "society" }
+                if variant == nil, s.texts(org.path / "classifications").contains("CHARITY"),
+                   !charityNumberFields.contains(where: { has(s, org, $0) }) { variant = "charity" }
+                guard let variant else { return nil }
+                return RuleHit(org.path / "identifiers", ["name": org.name, "form": s.label(form, in: "LegalFormType")],
+                               variant: variant)
+            }
+        },
+        Rule("organisation.register-nation", .ask) { s, _ in
+            s.organisations.compactMap { org in
+                guard let nation = s.text(org.path / "headquartersNation") else { return nil }
+                var registered: (field: String, nation: String)?
+                if let company = s.text(org.path / "identifiers" / "companyNumber") {
+                    let prefix = String(company.prefix(2))
+                    if ["SC", "SO", "SL", "SF", "SP", "SZ", "SR", "SI", "SA", "SE"].contains(prefix), nation != "SCOTLAND" {
+                        registered = ("companyNumber", "SCOTLAND")
+                    } else if ["NI", "NC", "NL", "R0", "NF", "NP", "NZ", "NR", "NV", "NA"].contains(prefix), nation != "NORTHERN_IRELAND" {
+                        registered = ("companyNumber", "NORTHERN_IRELAND")
+                    }
+                }
+                if registered == nil, has(s, org, "scottishCharityNumber"), nation == "ENGLAND" || nation == "WALES" {
+                    registered = ("scottishCharityNumber", "SCOTLAND")
+                }
+                if registered == nil, has(s, org, "niCharityNumber"), nation != "NORTHERN_IRELAND", nation != "OUTSIDE_UK" {
+                    registered = ("niCharityNumber", "NORTHERN_IRELAND")
+                }
+                guard let registered else { return nil }
+                return RuleHit(org.path / "identifiers" / registered.field,
+                               ["name": org.name, "registered": s.label(registered.nation, in: "NationType"),
+                                "nation": s.label(nation, in: "NationType")])
+            }
+        },
+        Rule("organisation.repeated", .mustFix) { s, _ in
+            var seen: Set<String> = []
+            return s.organisations.compactMap { org in
+                guard let ref = org.ref, !seen.insert(ref).inserted else { return nil }
+                return RuleHit(org.path / "ref", ["ref": ref, "name": org.name])
+            }
+        },
+        Rule("organisation.shared-number", .mustFix) { s, _ in
+            var owners: [String: Submission.Organisation] = [:]
+            var hits: [RuleHit] = []
+            for org in s.organisations {
+                for field in numberFields {
+                    guard let raw = s.text(org.path / "identifiers" / field) else { continue }
+                    let number = raw.uppercased().filter { !$0.isWhitespace }
+                    let key = field + ":" + number
+                    if let owner = owners[key], owner.ref != org.ref {
+                        hits.append(RuleHit(org.path / "identifiers" / field, ["name": org.name, "other": owner.name, "value": raw]))
+                    } else if owners[key] == nil {
+                        owners[key] = org
+                    }
+                }
+            }
+            return hits
+        },
+        Rule("address.postcode", .mustFix) { s, _ in
+            s.organisations.compactMap { org in
+                let address = org.path / "registeredAddress"
+                guard s.text(address / "countryCode") == "GB" else { return nil }
+                guard let postcode = s.text(address / "postalCode") else {
+                    return RuleHit(address / "postalCode", ["name": org.name], variant: "missing")
+                }
+                return Postcode.isUK(postcode) ? nil : RuleHit(address / "postalCode", ["name": org.name, "value": postcode])
+            }
+        },
+        Rule("classification.none-with-others", .mustFix) { s, _ in
+            s.organisations.compactMap { org in
+                let chosen = s.texts(org.path / "classifications")
+                return chosen.contains("NONE") && chosen.count > 1 ? RuleHit(org.path / "classifications", ["name": org.name]) : nil
+            }
+        },
+        Rule("organisation.legal-form-other", .mustFix) { s, _ in
+            s.organisations.compactMap { org in
+                s.text(org.path / "legalForm") == "OTHER" && s.text(org.path / "legalFormOther") == nil
+                    ? RuleHit(org.path / "legalFormOther", ["name": org.name]) : nil
+            }
+        },
+    ]
+}
+
+enum Postcode {
+    /// The shape of a UK postcode (Royal Mail's rules for letters in each position).
+    static let pattern = try! NSRegularExpression(
+        pattern: "^(GIR ?0AA|[A-PR-UWYZ]([0-9]{1,2}|[A-HK-Y][0-9]{1,2}|[0-9][A-HJKPS-UW]|[A-HK-Y][0-9][ABEHMNPRV-Y]) ?[0-9][ABD-HJLNP-UW-Z]{2})$",
+        options: [.caseInsensitive])
+
+    static func isUK(_ text: String) -> Bool {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        return pattern.firstMatch(in: trimmed, range: NSRange(trimmed.startIndex..., in: trimmed)) != nil
+    }
+}

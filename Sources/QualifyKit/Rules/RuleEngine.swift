@@ -1,0 +1,81 @@
+import QualifyDocument
+
+/// Runs every rule over a document and words what they find. Rules run whatever the schema
+/// check found. A rule that needs a value which is missing or has a problem of its own is held
+/// back, and the person is told which checks wait on which field, once per field.
+public struct RuleEngine: Sendable {
+    public static let rules: [Rule] = ConsortiumRules.all + SupplyChainRules.all + CategoryRules.all
+        + CaseStudyRules.all + IdentityRules.all + FinanceRules.all
+
+    let model: FormModel
+    let catalogue: MessageCatalogue
+    let configuration: Configuration
+
+    /// `problemPaths`: where the schema check already found something wrong.
+    func findings(for document: Document, problemPaths: Set<DocumentPath> = []) -> [Finding] {
+        let places = Places(model: model)
+        var findings: [Finding] = []
+        var waiting: [DocumentPath: [String]] = [:]
+        for rule in Self.rules {
+            let submission = Submission(root: document.root, model: model)
+            do {
+                let hits = try rule.check(submission, configuration)
+                if let blocked = submission.reads.paths.first(where: { Self.hasProblem($0, problemPaths) }) {
+                    waiting[blocked, default: []].append(rule.id)
+                    continue
+                }
+                findings += hits.map { finding(rule, $0, document, places) }
+            } catch let needs as RuleNeeds {
+                let blocked = submission.reads.paths.first { Self.hasProblem($0, problemPaths) } ?? needs.path
+                waiting[blocked, default: []].append(rule.id)
+            } catch {
+                continue
+            }
+        }
+        return findings + waiting.keys.sorted().map { notChecked(waiting[$0]!, at: $0, document, places) }
+    }
+
+    /// A read is spoilt by a problem at the value itself or at any section holding it.
+    static func hasProblem(_ read: DocumentPath, _ problems: Set<DocumentPath>) -> Bool {
+        var current: DocumentPath? = read
+        while let path = current, !path.tokens.isEmpty {
+            if problems.contains(path) { return true }
+            current = path.parent
+        }
+        return false
+    }
+
+    private func finding(_ rule: Rule, _ hit: RuleHit, _ document: Document, _ places: Places) -> Finding {
+        let described = places.describe(hit.path)
+        var values = hit.facts
+        values["place"] = described.place
+        values["field"] = described.field
+        let key = "rule.\(rule.id)" + (hit.variant.map { ".\($0)" } ?? "")
+        let position = Self.position(of: hit.path, in: document.root)
+        let value = document.root.node(at: hit.path)?.scalarText
+        return Finding(id: rule.id, severity: configuration.severity(of: rule), message: catalogue.render(key, values),
+                       section: described.section, place: described.place, path: hit.path.description,
+                       line: position?.line, column: position?.column, value: value)
+    }
+
+    private func notChecked(_ rules: [String], at path: DocumentPath, _ document: Document, _ places: Places) -> Finding {
+        let described = places.describe(path)
+        let key = rules.count == 1 ? "rule.not-checked.one" : "rule.not-checked"
+        let title = catalogue.template("rule.\(rules[0]).title") ?? rules[0]
+        let message = catalogue.render(key, ["count": "\(rules.count)", "place": described.place, "title": title])
+        let position = Self.position(of: path, in: document.root)
+        return Finding(id: "rule.not-checked", severity: .info, message: message, section: described.section,
+                       place: described.place, path: path.description, line: position?.line, column: position?.column,
+                       value: rules.joined(separator: ", "))
+    }
+
+    /// Where a path is, or where its nearest existing parent is, for a field that is missing.
+    static func position(of path: DocumentPath, in root: Node) -> SourcePosition? {
+        var current: DocumentPath? = path
+        while let candidate = current {
+            if let node = root.node(at: candidate), let position = node.position { return position }
+            current = candidate.parent
+        }
+        return nil
+    }
+}

@@ -1,0 +1,128 @@
+import Foundation
+import QualifyDocument
+
+/// A read-only view of a submission for rules: typed values that are nil when a field is
+/// missing or not in the right form, so a rule never guesses.
+struct Submission {
+    let root: Node
+    let model: FormModel
+    /// Every value a rule reads, so that a rule whose input has a problem of its own is held
+    /// back instead of reporting a consequence of that problem.
+    let reads = ReadLog()
+
+    /// The label of a choice ("Accommodation" for ACCOMMODATION), for messages.
+    func label(_ code: String, in typeName: String) -> String {
+        guard case .simple(let simple)? = model.type(named: typeName) else { return code }
+        return simple.choices.first { $0.value == code }?.label ?? code
+    }
+
+    func categoryLabel(_ code: String) -> String { label(code, in: "CategoryCodeType") }
+
+    /// A fact the schema records about a choice, such as the region of a police area.
+    func fact(_ name: String, of code: String, in typeName: String) -> String? {
+        guard case .simple(let simple)? = model.type(named: typeName) else { return nil }
+        return simple.choices.first { $0.value == code }?.facts[name]
+    }
+
+    func node(_ path: DocumentPath) -> Node? { root.node(at: path) }
+
+    func text(_ path: DocumentPath) -> String? {
+        reads.paths.append(path)
+        guard case .string(let text)? = node(path)?.value else { return nil }
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        return trimmed.isEmpty ? nil : trimmed
+    }
+
+    func bool(_ path: DocumentPath) -> Bool? {
+        reads.paths.append(path)
+        if case .bool(let flag)? = node(path)?.value { return flag }
+        return nil
+    }
+
+    func decimal(_ path: DocumentPath) -> Decimal? {
+        reads.paths.append(path)
+        guard case .number(let text)? = node(path)?.value else { return nil }
+        return Decimal(string: text)
+    }
+
+    func day(_ path: DocumentPath) -> Day? { text(path).flatMap(Day.init) }
+
+    /// Paths of the items of the list at `path`; none when it is absent.
+    func items(_ path: DocumentPath) -> [DocumentPath] {
+        (node(path)?.items ?? []).indices.map { path / $0 }
+    }
+
+    func texts(_ path: DocumentPath) -> [String] { items(path).compactMap(text) }
+
+    var submitted: Day? { day(DocumentPath("/submittedAt")) }
+
+    enum Role: String { case applicant, member, subcontractor }
+
+    struct Organisation {
+        let path: DocumentPath
+        let role: Role
+        /// The consortium member or subcontractor entry holding it; the applicant's own path.
+        let entry: DocumentPath
+        let ref: String?
+        let name: String
+    }
+
+    var organisations: [Organisation] {
+        var result: [Organisation] = []
+        func add(_ path: DocumentPath, _ role: Role, entry: DocumentPath) {
+            guard node(path)?.members != nil else { return }
+            let ref = text(path / "ref")
+            result.append(Organisation(path: path, role: role, entry: entry, ref: ref,
+                                       name: text(path / "legalName") ?? ref ?? "an organisation"))
+        }
+        add(DocumentPath("/applicant"), .applicant, entry: DocumentPath("/applicant"))
+        for member in items(DocumentPath("/consortium/members")) { add(member / "organisation", .member, entry: member) }
+        for sub in items(DocumentPath("/subcontractors")) { add(sub / "organisation", .subcontractor, entry: sub) }
+        return result
+    }
+
+    func organisation(ref: String) -> Organisation? { organisations.first { $0.ref == ref } }
+
+    var applicantRef: String? { text(DocumentPath("/applicant/ref")) }
+
+    var appliedCategories: [String] { items(DocumentPath("/serviceCategories")).compactMap { text($0 / "category") } }
+
+    var deliveryModel: String? { text(DocumentPath("/deliveryModel")) }
+}
+
+/// A calendar date without a time zone, which is all the rules need.
+struct Day: Comparable, CustomStringConvertible {
+    let year: Int, month: Int, day: Int
+
+    init?(_ text: String) {
+        guard let match = text.prefixMatch(of: /([0-9]{4})-([0-9]{2})-([0-9]{2})/),
+              let year = Int(match.1), let month = Int(match.2), let day = Int(match.3),
+              (1...12).contains(month), (1...31).contains(day) else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    static func < (lhs: Day, rhs: Day) -> Bool {
+        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+    }
+
+    /// Whole months from this day to a later one (negative when the other is earlier).
+    func months(until other: Day) -> Int {
+        var months = (other.year - year) * 12 + (other.month - month)
+        if other.day < day { months -= 1 }
+        return months
+    }
+
+    var description: String { String(format: "%04d-%02d-%02d", year, month, day) }
+}
+
+enum Words {
+    static func count(_ text: String) -> Int {
+        text.split { $0.isWhitespace }.count
+    }
+}
+
+final class ReadLog {
+    var paths: [DocumentPath] = []
+}

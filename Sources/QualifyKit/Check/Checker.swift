@@ -8,10 +8,13 @@ public struct Checker: Sendable {
     public let kit: Kit
     /// Larger files are refused before reading; a real submission is well under 1 MB.
     public var maxBytes: Int
+    /// The assumptions and severities the rules use; the kit's own unless an official gives theirs.
+    public var configuration: Configuration
 
     public init(kit: Kit, maxBytes: Int = 10 * 1_048_576) {
         self.kit = kit
         self.maxBytes = maxBytes
+        configuration = kit.configuration
     }
 
     /// `name` is how the file is shown in the report; by default its path.
@@ -69,7 +72,7 @@ public struct Checker: Sendable {
         let builder = FindingBuilder(catalogue: kit.catalogue, places: Places(model: kit.model))
         var findings = problems.map(builder.finding(for:))
         if let document, !problems.contains(where: { $0.kind == .wrongForm }) {
-            findings += RuleEngine(model: kit.model, catalogue: kit.catalogue, configuration: kit.configuration)
+            findings += RuleEngine(model: kit.model, catalogue: kit.catalogue, configuration: configuration)
                 .findings(for: document, problemPaths: Set(problems.filter { $0.kind != .wrongPlace }.map(\.path)))
         }
         return Report(file: file, format: format, findings: Report.sorted(findings, model: kit.model), checked: true)

@@ -1,0 +1,63 @@
+import Foundation
+import QualifyDocument
+
+/// Runs a rule page's examples through the whole checker, exactly as a person's file would be,
+/// and compares what the rule flags with what the page says it flags.
+public struct ExampleRunner: Sendable {
+    public struct Outcome: Sendable {
+        public let page: String
+        public let example: RuleExample
+        /// Findings of this page's rule, in the order the checker gave them.
+        public let findings: [Finding]
+        /// Why the example does not behave as written; nil when it does.
+        public let failure: String?
+
+        public var behavesAsWritten: Bool { failure == nil }
+    }
+
+    let kit: Kit
+
+    public init(kit: Kit) {
+        self.kit = kit
+    }
+
+    public func run(_ page: GuidancePage) -> [Outcome] {
+        page.examples.map { run($0, of: page) }
+    }
+
+    public func run(_ example: RuleExample, of page: GuidancePage) -> Outcome {
+        func broken(_ reason: String) -> Outcome { Outcome(page: page.id, example: example, findings: [], failure: reason) }
+        let baseline = kit.root.appendingPathComponent("examples/valid/\(example.baseline).json")
+        guard let data = FileManager.default.contents(atPath: baseline.path),
+              case .success(let root) = JSONReader.parse([UInt8](data)[...]) else {
+            return broken("its baseline examples/valid/\(example.baseline).json cannot be read")
+        }
+        let configuration: Configuration
+        do {
+            configuration = try merged(example.configuration)
+        } catch {
+            return broken("its config cannot be read: \(error)")
+        }
+        let text = JSONWriter.write(example.apply(to: root))
+        var checker = Checker(kit: kit)
+        checker.configuration = configuration
+        let report = checker.check(bytes: Array(text.utf8), file: "\(page.id) example \(example.number)")
+        let mine = report.findings.filter { $0.id == page.id }
+        let flagged = Set(mine.map(\.path)), expected = Set(example.flags.map(\.description))
+        if flagged == expected { return Outcome(page: page.id, example: example, findings: mine, failure: nil) }
+        let held = report.findings.filter { $0.id == "rule.not-checked" && ($0.value ?? "").contains(page.id) }
+        var reason = "it flags \(flagged.isEmpty ? "nothing" : flagged.sorted().joined(separator: ", "))"
+            + " but the page says \(expected.isEmpty ? "nothing" : expected.sorted().joined(separator: ", "))"
+        if let first = held.first { reason += "; the rule waited on \(first.path)" }
+        return Outcome(page: page.id, example: example, findings: mine, failure: reason)
+    }
+
+    /// The kit's assumptions with the example's own settings laid over them.
+    func merged(_ overrides: [String: DocNode]) throws -> Configuration {
+        guard !overrides.isEmpty else { return kit.configuration }
+        let base = try JSONEncoder().encode(kit.configuration)
+        guard case .success(var root) = JSONReader.parse([UInt8](base)[...]) else { return kit.configuration }
+        for (key, value) in overrides { root = root.setting(DocumentPath([.key(key)]), to: value) }
+        return try JSONDecoder().decode(Configuration.self, from: Data(JSONWriter.write(root).utf8))
+    }
+}

@@ -1,0 +1,32 @@
+import Foundation
+
+/// Every page in guidance/, read when the tool starts so that edits take effect at once.
+public struct GuidanceLibrary: Sendable {
+    public let pages: [GuidancePage]
+    /// Pages that could not be read, with the reason; the lint reports them.
+    public let problems: [String]
+
+    public static let folders = ["topics", "rules", "findings"]
+
+    public init(folder: URL) {
+        var pages: [GuidancePage] = []
+        var problems: [String] = []
+        for sub in Self.folders {
+            let dir = folder.appendingPathComponent(sub)
+            let names = ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).filter { $0.hasSuffix(".md") }.sorted()
+            for name in names {
+                do {
+                    pages.append(try GuidancePage(file: dir.appendingPathComponent(name)))
+                } catch {
+                    problems.append("\(sub)/\(name): \(error)")
+                }
+            }
+        }
+        self.pages = pages
+        self.problems = problems
+    }
+
+    public func page(_ id: String) -> GuidancePage? { pages.first { $0.id == id } }
+
+    public func pages(of kind: GuidancePage.Kind) -> [GuidancePage] { pages.filter { $0.kind == kind } }
+}

@@ -1,0 +1,118 @@
+import Foundation
+import QualifyDocument
+import Yams
+
+public typealias DocNode = QualifyDocument.Node
+
+/// One page of guidance/: YAML front matter (id, title, kind and, for rules, examples) and a
+/// Markdown body that anyone can edit.
+public struct GuidancePage: Sendable {
+    public enum Kind: String, Sendable {
+        case rule, topic, finding
+    }
+
+    public let id: String
+    public let title: String
+    public let kind: Kind
+    public let topic: String?
+    public let assumption: String?
+    public let appliesTo: [String]
+    public let examples: [RuleExample]
+    public let body: String
+    public let file: URL
+
+    public struct FormatError: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    public init(file: URL) throws {
+        let text = try String(contentsOf: file, encoding: .utf8)
+        let name = file.lastPathComponent
+        guard text.hasPrefix("---\n"), let end = text.range(of: "\n---\n", range: text.index(text.startIndex, offsetBy: 4)..<text.endIndex) else {
+            throw FormatError(description: "\(name) does not start with front matter between two '---' lines")
+        }
+        let yaml = String(text[text.index(text.startIndex, offsetBy: 4)..<end.lowerBound])
+        guard let front = try Yams.compose(yaml: yaml), let mapping = front.mapping else {
+            throw FormatError(description: "\(name): the front matter is not a list of settings")
+        }
+        func string(_ key: String) -> String? { mapping[key]?.string }
+        guard let id = string("id"), let title = string("title"), let kind = string("kind").flatMap(Kind.init) else {
+            throw FormatError(description: "\(name): the front matter needs id, title and kind (rule, topic or finding)")
+        }
+        self.id = id
+        self.title = title
+        self.kind = kind
+        topic = string("topic")
+        assumption = string("assumption")
+        appliesTo = mapping["applies-to"]?.sequence?.compactMap(\.string) ?? []
+        examples = try (mapping["examples"]?.sequence ?? []).enumerated().map { index, node in
+            try RuleExample(node, number: index + 1, page: name)
+        }
+        body = String(text[end.upperBound...])
+        self.file = file
+    }
+}
+
+/// An example in a rule's page: a change to one of the valid examples, and exactly the fields
+/// the rule must flag (none for a passing example). They run as tests and fill the booklet.
+public struct RuleExample: Sendable {
+    public let title: String
+    public let baseline: String
+    public let set: [(path: DocumentPath, value: DocNode)]
+    public let remove: [DocumentPath]
+    public let configuration: [String: DocNode]
+    public let flags: [DocumentPath]
+    public let number: Int
+
+    public var passes: Bool { flags.isEmpty }
+
+    init(_ node: Yams.Node, number: Int, page: String) throws {
+        guard let mapping = node.mapping, let title = mapping["title"]?.string, let baseline = mapping["baseline"]?.string else {
+            throw GuidancePage.FormatError(description: "\(page): example \(number) needs a title and a baseline")
+        }
+        func path(_ text: String) throws -> DocumentPath {
+            guard let path = DocumentPath(pointer: text) else {
+                throw GuidancePage.FormatError(description: "\(page): example \(number): '\(text)' is not a path like /caseStudies/0/title")
+            }
+            return path
+        }
+        self.title = title
+        self.baseline = baseline
+        self.number = number
+        set = try (mapping["set"]?.mapping ?? [:]).map { key, value in (try path(key.string ?? ""), Self.value(value)) }
+        remove = try (mapping["remove"]?.sequence ?? []).map { try path($0.string ?? "") }
+        configuration = (mapping["config"]?.mapping ?? [:]).reduce(into: [:]) { result, pair in
+            result[pair.key.string ?? ""] = Self.value(pair.value)
+        }
+        flags = try (mapping["flags"]?.sequence ?? []).map { try path($0.string ?? "") }
+        if mapping["passes"]?.bool != true && flags.isEmpty {
+            throw GuidancePage.FormatError(description: "\(page): example \(number) must say 'passes: true' or list the fields it flags")
+        }
+    }
+
+    /// YAML values become document values by their YAML type; dates stay text as written.
+    static func value(_ node: Yams.Node) -> DocNode {
+        switch node {
+        case .scalar(let scalar):
+            // Only unquoted words are yes/no, numbers or null; quoted text, and dates, stay text.
+            guard scalar.style == .plain else { return DocNode(.string(scalar.string)) }
+            let text = scalar.string
+            if text == "true" || text == "false" { return DocNode(.bool(text == "true")) }
+            if text == "null" || text == "~" { return DocNode(.null) }
+            if text.wholeMatch(of: /-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/) != nil { return DocNode(.number(text)) }
+            return DocNode(.string(text))
+        case .mapping(let mapping):
+            return DocNode(.object(mapping.map { Member(key: $0.key.string ?? "", node: value($0.value)) }))
+        case .sequence(let sequence):
+            return DocNode(.array(sequence.map(value)))
+        }
+    }
+
+    /// The baseline with this example's changes made.
+    public func apply(to root: DocNode) -> DocNode {
+        var result = root
+        for path in remove { result = result.removing(path) }
+        for (path, value) in set { result = result.setting(path, to: value) }
+        return result
+    }
+}

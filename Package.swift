@@ -23,6 +23,7 @@ let package = Package(
         .target(name: "QualifyDocument"),
         .target(name: "QualifyXML", dependencies: ["CLibXML2"]),
         .target(name: "JSONSchema", dependencies: ["QualifyDocument"]),
+        .target(name: "Readability"),
         .target(
             name: "QualifyKit",
             dependencies: ["QualifyDocument", "QualifyXML", .product(name: "Yams", package: "Yams")]
@@ -35,6 +36,7 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: ["qualify"]),
         .testTarget(name: "QualifyDocumentTests", dependencies: ["QualifyDocument"]),
         .testTarget(name: "JSONSchemaTests", dependencies: ["JSONSchema", "QualifyDocument"]),
+        .testTarget(name: "ReadabilityTests", dependencies: ["Readability"]),
         .testTarget(name: "QualifyKitTests", dependencies: ["QualifyKit", "QualifyDocument", "QualifyXML"]),
     ]
 )

@@ -13,6 +13,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
     ],
     targets: [
         .systemLibrary(
@@ -26,7 +27,10 @@ let package = Package(
         .target(name: "Readability"),
         .target(
             name: "QualifyKit",
-            dependencies: ["QualifyDocument", "QualifyXML", .product(name: "Yams", package: "Yams")]
+            dependencies: [
+                "QualifyDocument", "QualifyXML", "Readability",
+                .product(name: "Yams", package: "Yams"), .product(name: "Ink", package: "Ink"),
+            ]
         ),
         .executableTarget(
             name: "qualify",

@@ -8,7 +8,7 @@ struct Qualify: ParsableCommand {
         commandName: "qualify",
         abstract: "Checks qualification submissions for the Probation Services Dynamic Framework.",
         version: QualifyVersion.tool,
-        subcommands: [Check.self, Convert.self, Schema.self])
+        subcommands: [Check.self, Convert.self, Rules.self, Explain.self, Init.self, Guidance.self, Schema.self])
 
     /// A usage mistake exits with 2, like an unreadable file: the command could not do its job.
     static func main() {
@@ -32,12 +32,12 @@ enum ExitStatus {
     static let notChecked: Int32 = 2
 }
 
-func loadKit() throws -> Kit {
+func loadKit(configuration: String? = nil) throws -> Kit {
     guard let root = Kit.locate() else {
         throw ValidationError("Qualify cannot find its schemas and guidance folders. Set QUALIFY_HOME to the folder that holds them.")
     }
     do {
-        return try Kit(root: root)
+        return try Kit(root: root, configuration: configuration.map { URL(fileURLWithPath: $0) })
     } catch {
         throw ValidationError("Qualify cannot read its own files in \(root.path): \(error)")
     }

@@ -2,7 +2,8 @@ import Foundation
 import XCTest
 
 /// The `qualify` program itself: arguments, output and exit codes, run as a person would.
-final class CLITests: XCTestCase {
+/// Runs the built `qualify` program the way a person would.
+struct CLI {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
@@ -31,6 +32,14 @@ final class CLITests: XCTestCase {
         let data = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+}
+
+final class CLITests: XCTestCase {
+    static let root = CLI.root
+
+    func qualify(_ arguments: [String], input: String? = nil, in folder: URL? = nil) throws -> (status: Int32, out: String) {
+        try CLI().qualify(arguments, input: input, in: folder)
     }
 
     func testValidExampleExitsZero() throws {
@@ -77,5 +86,40 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(usage.status, 2, "a usage mistake exits with 2")
         XCTAssertTrue(usage.out.contains("Usage: qualify check"), usage.out)
         XCTAssertEqual(try qualify(["check", "--format", "nonsense", "x.xml"]).status, 2)
+    }
+}
+
+final class GuidanceCommandTests: XCTestCase {
+    let cli = CLI()
+
+    func testRulesListsEveryRuleAsTextAndJSON() throws {
+        let text = try cli.qualify(["rules"])
+        XCTAssertEqual(text.status, 0)
+        XCTAssertTrue(text.out.contains("case-study.too-old\n  Must fix before you submit · assumption A2"), text.out)
+        let json = try cli.qualify(["rules", "--format", "json"])
+        let rules = try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [[String: Any]]
+        XCTAssertGreaterThanOrEqual(rules?.count ?? 0, 40)
+        XCTAssertEqual(Set(rules?.first?.keys.map { $0 } ?? []), ["id", "severity", "severityTitle", "title", "message", "assumption", "page"])
+    }
+
+    func testExplainShowsAPageOrSaysWhatExists() throws {
+        let page = try cli.qualify(["explain", "case-study.too-old"])
+        XCTAssertEqual(page.status, 0)
+        XCTAssertTrue(page.out.contains("assumption A2"), page.out)
+        XCTAssertTrue(page.out.contains("Examples:"), page.out)
+        let missing = try cli.qualify(["explain", "too-old"])
+        XCTAssertEqual(missing.status, 2)
+        XCTAssertTrue(missing.out.contains("Did you mean:") && missing.out.contains("case-study.too-old"), missing.out)
+    }
+
+    func testInitWritesAStarterAndNeverReplacesAFile() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("qualify-init-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let target = folder.appendingPathComponent("mine.json").path
+        XCTAssertEqual(try cli.qualify(["init", "--format", "json", "-o", target]).status, 0)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: target))
+        XCTAssertEqual(try cli.qualify(["init", "-o", target]).status, 2)
+        XCTAssertEqual(try cli.qualify(["check", target]).status, 1)
     }
 }

@@ -19,7 +19,7 @@ enum ValueCheck {
         case .bool(let flag): raw = flag ? "true" : "false"
         }
         let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-        let blankIsEmpty = !type.isText || (type.minLength ?? 0) > 0 || !type.patterns.isEmpty
+        let blankIsEmpty = !type.isText || (type.minLength ?? 0) > 0 || !type.patterns.isEmpty || !type.choices.isEmpty
         if trimmed.isEmpty && blankIsEmpty { return problem(.empty) }
 
         switch type.base {

@@ -6,7 +6,7 @@ public struct GuidanceLibrary: Sendable {
     /// Pages that could not be read, with the reason; the lint reports them.
     public let problems: [String]
 
-    public static let folders = ["topics", "rules", "findings"]
+    public static let folders = ["topics", "rules", "findings", "reference"]
 
     public init(folder: URL) {
         var pages: [GuidancePage] = []

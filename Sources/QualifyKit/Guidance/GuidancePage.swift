@@ -8,7 +8,7 @@ public typealias DocNode = QualifyDocument.Node
 /// Markdown body that anyone can edit.
 public struct GuidancePage: Sendable {
     public enum Kind: String, Sendable {
-        case rule, topic, finding
+        case rule, topic, finding, reference
     }
 
     public let id: String

@@ -1,0 +1,94 @@
+import ArgumentParser
+import Foundation
+import QualifyKit
+
+enum ListFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
+struct Rules: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List every cross-field rule with its severity, title and message.")
+
+    @Option(help: "text for people, json for machines.")
+    var format: ListFormat = .text
+
+    @Option(help: "An assumptions file that replaces guidance/assumptions.yaml, to see its severities.")
+    var config: String?
+
+    func run() throws {
+        let kit = try loadKit(configuration: config)
+        let listing = RuleListing.all(kit: kit)
+        switch format {
+        case .json:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            print(String(decoding: try encoder.encode(listing), as: UTF8.self))
+        case .text:
+            for rule in listing {
+                print("\(rule.id)\n  \(rule.severityTitle)\(rule.assumption.map { " · assumption \($0)" } ?? "")\n  \(rule.title)\n  \(rule.message)\n")
+            }
+            print("\(listing.count) rules. `qualify explain ID` shows one rule's page.")
+        }
+    }
+}
+
+struct Explain: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Show the guidance page for a rule, a kind of finding or a topic.")
+
+    @Argument(help: "An id, as shown with each finding, like case-study.too-old or schema.missing.")
+    var id: String
+
+    func run() throws {
+        let kit = try loadKit()
+        let library = GuidanceLibrary(folder: kit.root.appendingPathComponent("guidance"))
+        guard let page = library.page(id) ?? library.page("topic.\(id)") else {
+            let ids = library.pages.map(\.id)
+            let close = ids.filter { $0.contains(id) || id.contains($0) }.prefix(5)
+            var message = "There is no guidance page for '\(id)'."
+            if !close.isEmpty { message += " Did you mean: \(close.joined(separator: ", "))?" }
+            message += " `qualify rules` lists every rule."
+            FileHandle.standardError.write(Data((message + "\n").utf8))
+            throw ExitCode(ExitStatus.notChecked)
+        }
+        var header = ""
+        if page.kind == .rule, let rule = RuleListing.all(kit: kit).first(where: { $0.id == page.id }) {
+            header = "\(rule.severityTitle)\(rule.assumption.map { " · this rule rests on assumption \($0)" } ?? "")\n\n"
+        }
+        print(header + page.body.trimmingCharacters(in: .whitespacesAndNewlines))
+        if !page.examples.isEmpty {
+            print("\nExamples:")
+            for example in page.examples {
+                print("  \(example.passes ? "passes" : "flags ")  \(example.title)")
+            }
+        }
+        print("\n(\(page.file.path))")
+    }
+}
+
+struct Init: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write a starter submission with every field explained.",
+        discussion: "Fill it in, then run `qualify check` on it: the findings list what is left to do.")
+
+    @Option(help: "xml or json.")
+    var format: Converter.Target = .xml
+
+    @Option(name: [.short, .customLong("output")], help: "Write to this file instead of printing. An existing file is never replaced.")
+    var output: String?
+
+    func run() throws {
+        let kit = try loadKit()
+        let starter = Starter(model: kit.model)
+        let text = format == .xml ? starter.xml() : starter.json()
+        guard let output else {
+            print(text, terminator: "")
+            return
+        }
+        if FileManager.default.fileExists(atPath: output) {
+            FileHandle.standardError.write(Data("\(output) already exists. Choose another name, so nothing is lost.\n".utf8))
+            throw ExitCode(ExitStatus.notChecked)
+        }
+        try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+        print("Wrote \(output). Fill it in, then check it with: qualify check \(output)")
+    }
+}

@@ -5,7 +5,45 @@ import QualifyKit
 struct Guidance: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Work with the guidance: the field reference, the booklet and the lint.",
-        subcommands: [Fields.self])
+        subcommands: [Build.self, Lint.self, Fields.self])
+
+    struct Build: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write the whole guidance as one self-contained HTML booklet.",
+            discussion: "The booklet runs every rule's examples, so it shows what each check really says.")
+
+        @Option(help: "The folder to write index.html into. It is made if it does not exist.")
+        var out: String
+
+        func run() throws {
+            let kit = try loadKit()
+            let review = GuidanceReview(kit: kit)
+            let folder = URL(fileURLWithPath: out)
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let file = folder.appendingPathComponent("index.html")
+            try Data(review.booklet().utf8).write(to: file, options: .atomic)
+            print("Wrote \(file.path): \(review.library.pages.count) pages, \(review.outcomes.count) examples run.")
+            if !review.coverage.problems.isEmpty {
+                print("The coverage map lists \(review.coverage.problems.count) gaps; `qualify guidance lint` explains them.")
+            }
+        }
+    }
+
+    struct Lint: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check the guidance covers everything and meets the plain-language standard.",
+            discussion: """
+                Fails (exit status 1) when a rule or kind of finding has no page, a page belongs to nothing, \
+                an example does not behave as written, or a page or message misses a gate in plain-language.md.
+                """)
+
+        func run() throws {
+            let kit = try loadKit()
+            let report = GuidanceReview(kit: kit).lint()
+            print(report.text, terminator: "")
+            if !report.passed { throw ExitCode(ExitStatus.needsFixes) }
+        }
+    }
 
     struct Fields: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Make the field reference from the form's own labels and hints.")

@@ -90,7 +90,7 @@ enum FileInput {
             return .failure(.unreadable(reason: .notFound))
         }
         if isFolder.boolValue { return .failure(.unreadable(reason: .folder)) }
-        let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
+        let attributes = try? FileManager.default.attributesOfItem(atPath: url.resolvingSymlinksInPath().path)
         if let type = attributes?[.type] as? FileAttributeType, type != .typeRegular {
             return .failure(.unreadable(reason: .notAFile))
         }

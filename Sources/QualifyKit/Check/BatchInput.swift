@@ -1,0 +1,62 @@
+import Foundation
+
+/// What `qualify check` was asked to read: files, standard input, or folders searched all the
+/// way down. Anything odd in a folder (a broken link, a pipe, a device) becomes an item of its
+/// own, so it is reported rather than skipped or waited on.
+public enum BatchInput {
+    public enum Item: Sendable {
+        case file(URL, name: String)
+        case standardInput
+    }
+
+    public struct Expansion: Sendable {
+        public var items: [Item] = []
+        /// Ordinary files in folders that are not .xml or .json, left out.
+        public var skipped = 0
+    }
+
+    static let extensions: Set<String> = ["xml", "json"]
+
+    public static func expand(_ arguments: [String]) -> Expansion {
+        var result = Expansion()
+        for argument in arguments {
+            if argument == "-" {
+                result.items.append(.standardInput)
+                continue
+            }
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: argument, isDirectory: &isFolder), isFolder.boolValue {
+                walk(URL(fileURLWithPath: argument), shownAs: argument, into: &result)
+            } else {
+                result.items.append(.file(URL(fileURLWithPath: argument), name: argument))
+            }
+        }
+        return result
+    }
+
+    private static func walk(_ folder: URL, shownAs shown: String, into result: inout Expansion) {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
+        for name in names where !name.hasPrefix(".") {
+            let url = folder.appendingPathComponent(name)
+            let display = shown.hasSuffix("/") ? shown + name : shown + "/" + name
+            let type = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.type] as? FileAttributeType
+            switch type {
+            case .typeDirectory?:
+                walk(url, shownAs: display, into: &result)
+            case .typeRegular?:
+                if extensions.contains(url.pathExtension.lowercased()) {
+                    result.items.append(.file(url, name: display))
+                } else {
+                    result.skipped += 1
+                }
+            case .typeSymbolicLink?:
+                // A link to a folder is not followed, so a loop of links cannot trap the batch.
+                var isFolder: ObjCBool = false
+                let exists = FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder)
+                if exists && isFolder.boolValue { result.skipped += 1 } else { result.items.append(.file(url, name: display)) }
+            default:
+                result.items.append(.file(url, name: display))
+            }
+        }
+    }
+}

@@ -2,49 +2,109 @@ import ArgumentParser
 import Foundation
 import QualifyKit
 
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, html, markdown, csv, sarif, junit
+}
+
+extension Severity: ExpressibleByArgument {}
+
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check submissions and explain what to fix.",
         discussion: """
-            Exit status: 0 when nothing blocks the submission, 1 when something must be fixed, \
-            2 when a file could not be checked.
+            Give files or folders (folders are searched all the way down for .xml and .json files). \
+            Exit status: 0 when nothing blocks, 1 when something must be fixed (or, with --fail-on, \
+            something at that level), 2 when a file could not be checked or the command was mistyped.
             """)
 
-    @Argument(help: "Submission files (XML). Use - to read standard input.")
+    @Argument(help: "Submission files or folders (XML or JSON). Use - to read standard input.")
     var files: [String]
+
+    @Option(help: "text, json, html, markdown, csv, sarif or junit.")
+    var format: ReportFormat = .text
+
+    @Option(name: [.short, .customLong("output")], help: "Write the report to this file (written whole, or not at all).")
+    var output: String?
+
+    @Flag(help: "Show only the summary: the triage table and how often each finding came up.")
+    var summaryOnly = false
+
+    @Option(help: "Exit with 1 when any finding is at this level or more serious: must-fix, ask or advice.")
+    var failOn: Severity = .mustFix
+
+    @Option(help: "An assumptions file that replaces guidance/assumptions.yaml.")
+    var config: String?
 
     @Option(help: "Largest file to read, in megabytes.")
     var maxSize: Int = 10
 
+    func validate() throws {
+        if failOn == .info { throw ValidationError("--fail-on takes must-fix, ask or advice.") }
+        if maxSize < 1 { throw ValidationError("--max-size must be 1 or more.") }
+    }
+
     func run() throws {
-        let checker = Checker(kit: try loadKit(), maxBytes: maxSize * 1_048_576)
-        let renderer = TextRenderer(colour: Terminal.wantsColour)
-        var reports: [Report] = []
-        for file in files {
-            let report: Report
-            if file == "-" {
-                report = checker.check(bytes: [UInt8](FileHandle.standardInput.readDataToEndOfFile()), file: "standard input")
-            } else {
-                report = checker.check(file: URL(fileURLWithPath: file), name: file)
-            }
-            reports.append(report)
-            print(renderer.render(report))
+        let kit = try loadKit(configuration: config)
+        var checker = Checker(kit: kit, maxBytes: maxSize * 1_048_576)
+        checker.configuration = kit.configuration
+        let expansion = BatchInput.expand(files)
+        let bar: Progress? = expansion.items.count > 1 && Terminal.isTerminal(STDERR_FILENO) ? Progress() : nil
+        var report: (@Sendable (Int, Int) -> Void)?
+        if let bar { report = { done, total in bar.show(done, total) } }
+        let readInput: @Sendable () -> [UInt8] = { [UInt8](FileHandle.standardInput.readDataToEndOfFile()) }
+        let reports = Batch(checker: checker).run(expansion.items, standardInput: readInput, progress: report)
+        bar?.finish()
+        let batch = BatchReport(reports: reports, skipped: expansion.skipped,
+                                provenance: Provenance(kit: kit, configuration: checker.configuration))
+        let text = render(batch, kit: kit, colour: output == nil && Terminal.wantsColour)
+        if let output {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+        } else {
+            print(text, terminator: "")
         }
-        if reports.count > 1 { print(renderer.summary(reports), terminator: "") }
-        let status = reports.map { report -> Int32 in
-            switch report.outcome {
-            case .ready: return ExitStatus.ready
-            case .needsFixes: return ExitStatus.needsFixes
-            case .notChecked: return ExitStatus.notChecked
-            }
-        }.max() ?? ExitStatus.ready
+        let status = batch.exitStatus(failOn: failOn)
         if status != 0 { throw ExitCode(status) }
+    }
+
+    func render(_ batch: BatchReport, kit: Kit, colour: Bool) -> String {
+        switch format {
+        case .json: return JSONReport.render(batch)
+        case .html: return HTMLReport.render(batch)
+        case .markdown: return MarkdownReport.render(batch)
+        case .csv: return CSVReport.render(batch)
+        case .sarif: return SARIFReport.render(batch, kit: kit)
+        case .junit: return JUnitReport.render(batch)
+        case .text:
+            let renderer = TextRenderer(colour: colour)
+            var out = summaryOnly ? "" : batch.reports.map(renderer.render).joined(separator: "\n")
+            if batch.reports.count > 1 || summaryOnly { out += (out.isEmpty ? "" : "\n") + renderer.summary(batch) }
+            return out
+        }
     }
 }
 
 enum Terminal {
     /// Colour only for a person at a terminal, and never when NO_COLOR is set (no-color.org).
     static var wantsColour: Bool {
-        ProcessInfo.processInfo.environment["NO_COLOR"] == nil && isatty(STDOUT_FILENO) == 1
+        ProcessInfo.processInfo.environment["NO_COLOR"] == nil && isTerminal(STDOUT_FILENO)
     }
+
+    static func isTerminal(_ descriptor: Int32) -> Bool { isatty(descriptor) == 1 }
+}
+
+/// "Checked 120 of 1000 files" on the terminal's error stream, updated in place.
+final class Progress: @unchecked Sendable {
+    private let lock = NSLock()
+    private var last = -1
+
+    func show(_ done: Int, _ total: Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        let percent = done * 100 / max(total, 1)
+        guard percent != last else { return }
+        last = percent
+        FileHandle.standardError.write(Data("\rChecked \(done) of \(total) files".utf8))
+    }
+
+    func finish() { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
 }

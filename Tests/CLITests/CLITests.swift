@@ -61,7 +61,25 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(result.status, 2)
         XCTAssertTrue(result.out.contains("There is no file at no-such-file.xml"), result.out)
         XCTAssertTrue(result.out.contains("02-consortium-with-prospective-partner.xml: ready"), result.out)
-        XCTAssertTrue(result.out.contains("2 files checked, 1 ready, 0 need fixes, 1 could not be checked."), result.out)
+        XCTAssertTrue(result.out.contains("Summary: 2 files checked."), result.out)
+        XCTAssertTrue(result.out.contains("  Needs reviewer judgement    1\n  Could not be checked        1"), result.out)
+    }
+
+    func testEveryReportFormatAndAnOutputFileWrittenWhole() throws {
+        for format in ["json", "html", "markdown", "csv", "sarif", "junit"] {
+            let result = try qualify(["check", "--format", format, "examples/invalid/03-charity-number-wrong-format.xml"])
+            XCTAssertEqual(result.status, 1, format)
+            XCTAssertTrue(result.out.contains("1090095"), format)
+        }
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("qualify-\(UUID()).json")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let result = try qualify(["check", "examples/valid", "--format", "json", "-o", out.path, "--fail-on", "ask"])
+        XCTAssertEqual(result.status, 1, "a finding for officials fails the run with --fail-on ask")
+        let report = try JSONSerialization.jsonObject(with: Data(contentsOf: out)) as? [String: Any]
+        XCTAssertEqual((report?["summary"] as? [String: Any])?["files"] as? Int, 8)
+        let summary = try qualify(["check", "examples/valid", "--summary-only"])
+        XCTAssertEqual(summary.status, 0)
+        XCTAssertTrue(summary.out.hasPrefix("Summary: 8 files checked"), summary.out)
     }
 
     func testStandardInput() throws {

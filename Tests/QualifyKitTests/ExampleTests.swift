@@ -13,8 +13,7 @@ final class ExampleTests: XCTestCase {
     }
 
     static func submissions(in folder: String) -> [URL] {
-        (Repo.files(in: folder, ending: ".xml") + Repo.files(in: folder, ending: ".json"))
-            .filter { !$0.lastPathComponent.hasSuffix(".expected.json") }
+        Repo.files(in: folder, ending: ".xml") + Repo.files(in: folder, ending: ".json")
     }
 
     func testValidExamplesHaveNoFindings() {
@@ -24,10 +23,10 @@ final class ExampleTests: XCTestCase {
             let report = Shared.checker.check(file: file)
             XCTAssertEqual(report.outcome, .ready, "\(file.lastPathComponent): \(report.findings.map(\.message))")
             // Notes for officials are allowed, and recorded beside the example like any other finding.
-            let recorded = file.deletingPathExtension().appendingPathExtension("expected.json")
+            let recorded = file.deletingPathExtension().appendingPathExtension("expected")
             let twin = file.deletingPathExtension().appendingPathExtension("xml")
             let source = FileManager.default.fileExists(atPath: recorded.path) ? recorded
-                : twin.deletingPathExtension().appendingPathExtension("expected.json")
+                : twin.deletingPathExtension().appendingPathExtension("expected")
             let expected = (try? JSONDecoder().decode([Expected].self, from: Data(contentsOf: source))) ?? []
             XCTAssertEqual(Set(report.findings.map { "\($0.id) \($0.path)" }), Set(expected.map { "\($0.id) \($0.path)" }),
                            file.lastPathComponent)
@@ -39,7 +38,7 @@ final class ExampleTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(files.count, 24)
         for file in files {
             // A JSON twin shares its XML twin's expected findings, at its own lines.
-            let expectedURL = file.deletingPathExtension().appendingPathExtension("expected.json")
+            let expectedURL = file.deletingPathExtension().appendingPathExtension("expected")
             let twin = file.deletingPathExtension().appendingPathExtension("xml")
             let isTwin = file.pathExtension == "json" && FileManager.default.fileExists(atPath: twin.path)
             let data = try XCTUnwrap(try? Data(contentsOf: expectedURL), "\(file.lastPathComponent) has no expected findings")
@@ -77,7 +76,7 @@ final class ExampleTests: XCTestCase {
     func testXMLAndJSONFormsGiveTheSameFindings() throws {
         var pairs = 0
         for folder in ["examples/valid", "examples/invalid"] {
-            for json in Repo.files(in: folder, ending: ".json") where !json.lastPathComponent.hasSuffix(".expected.json") {
+            for json in Repo.files(in: folder, ending: ".json")  {
                 let xml = json.deletingPathExtension().appendingPathExtension("xml")
                 guard FileManager.default.fileExists(atPath: xml.path) else { continue }
                 pairs += 1

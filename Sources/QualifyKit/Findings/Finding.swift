@@ -53,6 +53,8 @@ public struct Finding: Codable, Sendable, Equatable {
         self.value = value
     }
 
-    /// Where the guidance for this finding lives, relative to the guidance folder.
-    public var guidancePage: String { "findings/\(id).md" }
+    /// Where the guidance for this finding lives, relative to the kit's folder.
+    public var guidancePage: String {
+        RuleEngine.ruleIDs.contains(id) ? "guidance/rules/\(id).md" : "guidance/findings/\(id).md"
+    }
 }

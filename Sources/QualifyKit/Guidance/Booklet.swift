@@ -116,40 +116,9 @@ public struct Booklet: Sendable {
         "page-" + (id.hasPrefix("topic.") ? String(id.dropFirst(6)) : id.hasPrefix("reference.") ? String(id.dropFirst(10)) : id)
     }
 
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-    }
+    static func escape(_ text: String) -> String { HTMLPage.escape(text) }
 
-    static func page(title: String, body: String) -> String {
-        """
-        <!DOCTYPE html>
-        <html lang="en-GB">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(escape(title))</title>
-        <style>
-        body { font-family: Arial, Helvetica, sans-serif; font-size: 19px; line-height: 1.45; color: #0b0c0c; max-width: 48em; margin: 0 auto; padding: 1em; }
-        h1 { font-size: 2.2em; } h2 { font-size: 1.7em; border-top: 4px solid #0b0c0c; padding-top: .5em; margin-top: 2em; }
-        h3 { font-size: 1.3em; margin-top: 1.6em; } a { color: #1d70b8; } a:focus { outline: 3px solid #fd0; background: #fd0; color: #0b0c0c; }
-        code, pre { font-family: "Courier New", monospace; font-size: .9em; background: #f3f2f1; }
-        pre { padding: .8em; overflow-x: auto; white-space: pre-wrap; }
-        .lead { font-size: 1.2em; } .meta { color: #505a5f; margin-bottom: 0; } .bad { color: #d4351c; font-weight: bold; }
-        article { border-bottom: 1px solid #b1b4b6; padding-bottom: 1em; } q { display: block; margin: .3em 0 .3em 1em; border-left: 4px solid #b1b4b6; padding-left: .6em; }
-        table { border-collapse: collapse; width: 100%; font-size: .8em; } th, td { border-bottom: 1px solid #b1b4b6; padding: .3em; text-align: left; vertical-align: top; }
-        @media print { body { font-size: 12pt; max-width: none; } nav, h2 { page-break-after: avoid; } article { page-break-inside: avoid; } a { color: #0b0c0c; } }
-        </style>
-        </head>
-        <body>
-        <main>
-        \(body)
-        </main>
-        </body>
-        </html>
-
-        """
-    }
+    static func page(title: String, body: String) -> String { HTMLPage.page(title: title, body: body) }
 }
 
 /// Reading figures for one guidance page, shown in the coverage map.

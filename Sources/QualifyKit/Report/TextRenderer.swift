@@ -22,14 +22,23 @@ public struct TextRenderer: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    public func summary(_ reports: [Report]) -> String {
-        let ready = reports.filter { $0.outcome == .ready }.count
-        let fixes = reports.filter { $0.outcome == .needsFixes }.count
-        let unchecked = reports.filter { $0.outcome == .notChecked }.count
-        var parts = ["\(reports.count) \(reports.count == 1 ? "file" : "files") checked", "\(ready) ready",
-                     "\(fixes) \(fixes == 1 ? "needs" : "need") fixes"]
-        if unchecked > 0 { parts.append("\(unchecked) could not be checked") }
-        return parts.joined(separator: ", ") + ".\n"
+    /// The triage table and how often each finding came up, for a batch.
+    public func summary(_ batch: BatchReport) -> String {
+        var lines = [paint("Summary", .bold) + ": \(batch.reports.count) \(batch.reports.count == 1 ? "file" : "files") checked"
+            + (batch.skipped > 0 ? ", \(batch.skipped) other files left out (not .xml or .json)." : ".")]
+        for triage in BatchReport.Triage.allCases {
+            lines.append("  " + triage.title.padding(toLength: 28, withPad: " ", startingAt: 0) + String(batch.count(triage)))
+        }
+        let frequency = batch.frequency
+        if !frequency.isEmpty {
+            lines.append("")
+            lines.append(paint("Findings by how many files they came up in", .bold))
+            for entry in frequency.prefix(30) {
+                lines.append("  " + String(entry.files).padding(toLength: 7, withPad: " ", startingAt: 0) + entry.id)
+            }
+            if frequency.count > 30 { lines.append("  and \(frequency.count - 30) more; the JSON report lists them all.") }
+        }
+        return lines.joined(separator: "\n") + "\n"
     }
 
     func headline(_ report: Report) -> String {

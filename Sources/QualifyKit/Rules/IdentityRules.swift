@@ -8,9 +8,9 @@ enum IdentityRules {
         "PRIVATE_LIMITED_BY_SHARES", "PRIVATE_LIMITED_BY_GUARANTEE", "PLC", "CIC", "LLP", "LIMITED_PARTNERSHIP",
     ]
     static let charityNumberFields = ["charityNumber", "scottishCharityNumber", "niCharityNumber", "hmrcCharityReference"]
+    /// VAT numbers are left out: organisations in one VAT group rightly share one.
     static let numberFields = ["companyNumber", "charityNumber", "scottishCharityNumber", "niCharityNumber",
-                               "mutualsRegisterNumber", "hmrcCharityReference", "vatNumber", "dunsNumber", "ppon",
-                               "ukprn", "nhsOdsCode"]
+                               "mutualsRegisterNumber", "hmrcCharityReference", "dunsNumber", "ppon", "ukprn", "nhsOdsCode"]
 
     static func has(_ s: Submission, _ org: Submission.Organisation, _ field: String) -> Bool {
         s.text(org.path / "identifiers" / field) != nil

@@ -6,6 +6,7 @@ import QualifyDocument
 public struct RuleEngine: Sendable {
     public static let rules: [Rule] = ConsortiumRules.all + SupplyChainRules.all + CategoryRules.all
         + CaseStudyRules.all + IdentityRules.all + FinanceRules.all
+    public static let ruleIDs = Set(rules.map(\.id))
 
     let model: FormModel
     let catalogue: MessageCatalogue

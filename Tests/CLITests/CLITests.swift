@@ -141,3 +141,27 @@ final class GuidanceCommandTests: XCTestCase {
         XCTAssertEqual(try cli.qualify(["check", target]).status, 1)
     }
 }
+
+final class GuidanceLintTests: XCTestCase {
+    /// The guidance covers every rule and finding, every example behaves as written, and every
+    /// page and message meets the gates: the same run an advisory-group member makes.
+    func testGuidanceLintPasses() throws {
+        let result = try CLI().qualify(["guidance", "lint"])
+        XCTAssertEqual(result.status, 0, result.out)
+        XCTAssertTrue(result.out.contains("The guidance passes every check."), result.out)
+    }
+
+    func testBookletIsBuiltWithEverything() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("qualify-booklet-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try CLI().qualify(["guidance", "build", "--out", folder.path])
+        XCTAssertEqual(result.status, 0, result.out)
+        let html = try String(contentsOf: folder.appendingPathComponent("index.html"), encoding: .utf8)
+        for part in ["id=\"contents\"", "id=\"topics\"", "id=\"rules\"", "id=\"fields\"", "id=\"assumptions\"", "id=\"coverage\"",
+                     "id=\"page-case-studies\"", "id=\"page-case-study.too-old\"", "ended on 2022-12-31, more than 3 years"] {
+            XCTAssertTrue(html.contains(part), part)
+        }
+        XCTAssertFalse(html.contains("<script"), "the booklet has no scripts")
+        XCTAssertFalse(html.contains("href=\"../"), "every link between pages stays inside the booklet")
+    }
+}

@@ -36,7 +36,7 @@ final class SchemaTests: XCTestCase {
             XCTAssertFalse(field.label.isEmpty, field.name)
             XCTAssertFalse(field.hint.isEmpty, "\(field.name) has no hint")
             XCTAssertNil(["Your ", "The ", "A "].first { field.label.hasPrefix($0) }, "\(field.name): '\(field.label)' must read well after 'the'")
-            XCTAssertLessThanOrEqual(PlainLanguage.words(in: field.hint).count, 25, "\(field.name): hint too long")
+            XCTAssertLessThanOrEqual(PlainLanguage.wordCount(in: field.hint), 25, "\(field.name): hint too long")
             XCTAssertEqual(PlainLanguage.avoidHits(in: field.label + " " + field.hint), [], field.name)
         }
     }

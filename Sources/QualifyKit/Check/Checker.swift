@@ -17,33 +17,48 @@ public struct Checker: Sendable {
         configuration = kit.configuration
     }
 
+    /// A report with the document it was made from, for what needs the submission's own facts
+    /// (the reviewer checklist, fixes); the document is nil when the file could not be read.
+    public struct Inspection: Sendable {
+        public let report: Report
+        public let document: Document?
+    }
+
     /// `name` is how the file is shown in the report; by default its path.
     public func check(file url: URL, name: String? = nil) -> Report {
-        let name = name ?? url.path
-        switch FileInput.read(url, limit: maxBytes) {
-        case .success(let bytes): return check(bytes: bytes, file: name)
-        case .failure(let problem): return report(file: name, format: nil, problem: problem)
-        }
+        inspect(file: url, name: name).report
     }
 
     public func check(bytes: [UInt8], file: String) -> Report {
+        inspect(bytes: bytes, file: file).report
+    }
+
+    public func inspect(file url: URL, name: String? = nil) -> Inspection {
+        let name = name ?? url.path
+        switch FileInput.read(url, limit: maxBytes) {
+        case .success(let bytes): return inspect(bytes: bytes, file: name)
+        case .failure(let problem): return Inspection(report: report(file: name, format: nil, problem: problem), document: nil)
+        }
+    }
+
+    public func inspect(bytes: [UInt8], file: String) -> Inspection {
         let body: ArraySlice<UInt8>
         switch TextScreen.screen(bytes, limit: maxBytes) {
         case .success(let screened): body = screened
-        case .failure(let problem): return report(file: file, format: nil, problem: .screen(problem))
+        case .failure(let problem): return Inspection(report: report(file: file, format: nil, problem: .screen(problem)), document: nil)
         }
         switch body.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) {
         case UInt8(ascii: "<"): return checkXML(body, file: file)
         case UInt8(ascii: "{"), UInt8(ascii: "["): return checkJSON(body, file: file)
-        default: return report(file: file, format: nil, problem: .notXMLOrJSON)
+        default: return Inspection(report: report(file: file, format: nil, problem: .notXMLOrJSON), document: nil)
         }
     }
 
-    private func checkXML(_ body: ArraySlice<UInt8>, file: String) -> Report {
+    private func checkXML(_ body: ArraySlice<UInt8>, file: String) -> Inspection {
         let parsed: ParsedXML
         switch XMLReader.parse(body) {
         case .success(let value): parsed = value
-        case .failure(let problem): return report(file: file, format: .xml, problem: .xml(problem))
+        case .failure(let problem): return Inspection(report: report(file: file, format: .xml, problem: .xml(problem)), document: nil)
         }
         let places = Places(model: kit.model)
         let mapped = XMLMapping(model: kit.model).map(parsed.tree)
@@ -53,19 +68,22 @@ public struct Checker: Sendable {
         }
         let issues = kit.schema.validate(parsed)
         problems = XSDIssueMapping.merge(issues, into: problems, tree: parsed.tree, paths: mapped.paths, places: places)
-        return report(file: file, format: .xml, problems: problems, document: mapped.document)
+        return Inspection(report: report(file: file, format: .xml, problems: problems, document: mapped.document),
+                          document: mapped.document)
     }
 
-    private func checkJSON(_ body: ArraySlice<UInt8>, file: String) -> Report {
+    private func checkJSON(_ body: ArraySlice<UInt8>, file: String) -> Inspection {
         let root: Node
         switch JSONReader.parse(body) {
         case .success(let node): root = node
-        case .failure(let problem): return report(file: file, format: .json, problem: InputProblem(problem))
+        case .failure(let problem):
+            return Inspection(report: report(file: file, format: .json, problem: InputProblem(problem)), document: nil)
         }
         let document = Document(root: root, format: .json)
         var (problems, walk) = JSONSubmission.problems(in: document, model: kit.model)
         if walk { problems += FormWalker.check(document, against: kit.model) }
-        return report(file: file, format: .json, problems: problems, document: walk ? document : nil)
+        return Inspection(report: report(file: file, format: .json, problems: problems, document: walk ? document : nil),
+                          document: walk ? document : nil)
     }
 
     func report(file: String, format: Document.Format?, problems: [Problem], document: Document? = nil) -> Report {

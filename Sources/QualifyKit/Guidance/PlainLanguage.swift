@@ -1,4 +1,5 @@
 import Foundation
+import Readability
 
 /// Counts for the writing standard in plain-language.md: sentences, words and words to avoid.
 /// The same counting serves the message tests and, later, the guidance lint.
@@ -22,38 +23,22 @@ public enum PlainLanguage {
         }
     }
 
-    /// Sentences end at . ? or ! followed by a space and a capital, digit or quote, or at the end.
-    public static func sentences(in text: String) -> [String] {
-        let marked = text.replacingOccurrences(of: "([.?!])\\s+(?=[A-Z0-9'\"‘“(])", with: "$1\u{1F}", options: .regularExpression)
-        return marked.split(separator: "\u{1F}").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-    }
-
-    public static func words(in text: String) -> [String] {
-        text.split { !($0.isLetter || $0.isNumber || $0 == "'" || $0 == "’" || $0 == "-" || $0 == "@" || $0 == ".") }
-            .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "'’.-")) }
-            .filter { $0.contains { $0.isLetter || $0.isNumber } }
-    }
-
     public struct MessageCheck: Sendable {
         public var words: Int
         public var sentences: Int
         public var longestSentence: Int
-        public var avoided: [String]
-
-        /// The gate in plain-language.md for one message.
-        public var problems: [String] {
-            var result: [String] = []
-            if sentences > 2 { result.append("\(sentences) sentences (at most 2)") }
-            if words > 30 { result.append("\(words) words (at most 30)") }
-            if longestSentence > 20 { result.append("a sentence of \(longestSentence) words (at most 20)") }
-            return result + avoided
-        }
+        public var problems: [String]
     }
 
+    /// The gate for one message (readability.py's figures) and the project's own words to avoid.
     public static func check(message: String) -> MessageCheck {
-        let parts = sentences(in: message)
-        return MessageCheck(words: words(in: message).count, sentences: parts.count,
-                            longestSentence: parts.map { words(in: $0).count }.max() ?? 0,
-                            avoided: avoidHits(in: message))
+        let counts = Readability.measureMessage(message)
+        return MessageCheck(words: counts.words, sentences: counts.sentences, longestSentence: counts.longestSentence,
+                            problems: Gate.singleMessage.failures(counts) + avoidHits(in: message))
+    }
+
+    /// Words in running text, counted as readability.py counts them.
+    public static func wordCount(in text: String) -> Int {
+        Readability.measureMessage(text).words
     }
 }

@@ -1,0 +1,40 @@
+import Foundation
+import XCTest
+@testable import QualifyKit
+
+final class GuidanceTests: XCTestCase {
+    /// The advisory group's three questions are answered at the top of their pages, the
+    /// assumptions are named as assumptions, and each page links every rule it explains.
+    func testTheThreeQuestionPagesAnswerFirstAndLinkTheirRules() throws {
+        let library = GuidanceLibrary(folder: Repo.url("guidance"))
+        for id in ["topic.case-studies", "topic.supply-chains", "topic.consortia"] {
+            let page = try XCTUnwrap(library.page(id), id)
+            let paragraphs = page.body.components(separatedBy: "\n\n").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+                .filter { !$0.isEmpty && !$0.hasPrefix("#") }
+            let first = try XCTUnwrap(paragraphs.first)
+            XCTAssertGreaterThan(first.split(separator: " ").count, 15, "\(id) opens with a real answer")
+            XCTAssertTrue(page.body.lowercased().contains("assum"), "\(id) says which parts are assumptions")
+            for rule in library.pages(of: .rule) where rule.topic == id {
+                XCTAssertTrue(page.body.contains("../rules/\(rule.id).md"), "\(id) links \(rule.id)")
+                XCTAssertTrue(rule.body.contains(page.file.lastPathComponent), "\(rule.id) links back to \(id)")
+            }
+        }
+    }
+
+    func testEditedGuidanceIsReadWithoutAnyCodeChange() throws {
+        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("qualify-kit-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: copy) }
+        for folder in ["schemas", "guidance", "examples"] {
+            try FileManager.default.createDirectory(at: copy, withIntermediateDirectories: true)
+            try FileManager.default.copyItem(at: Repo.url(folder), to: copy.appendingPathComponent(folder))
+        }
+        let messages = copy.appendingPathComponent("guidance/messages/en.yaml")
+        let edited = try String(contentsOf: messages, encoding: .utf8)
+            .replacingOccurrences(of: "schema.wrong-format: \"{place}: '{value}' is not in the right form. Write it as {format}.\"",
+                                  with: "schema.wrong-format: \"{place}: write it as {format}, not '{value}'.\"")
+        try Data(edited.utf8).write(to: messages)
+        let kit = try Kit(root: copy)
+        let report = Checker(kit: kit).check(file: copy.appendingPathComponent("examples/invalid/03-charity-number-wrong-format.xml"))
+        XCTAssertEqual(report.findings.first?.message, "Applicant, charity number: write it as 6 or 7 digits, like 1090095, not '12345'.")
+    }
+}

@@ -8,7 +8,7 @@ struct Qualify: ParsableCommand {
         commandName: "qualify",
         abstract: "Checks qualification submissions for the Probation Services Dynamic Framework.",
         version: QualifyVersion.tool,
-        subcommands: [Check.self, ChecklistCommand.self, Convert.self, Rules.self, Explain.self, Init.self, Guidance.self, Schema.self])
+        subcommands: [Check.self, ChecklistCommand.self, Diff.self, Fix.self, Convert.self, Rules.self, Explain.self, Init.self, Guidance.self, Schema.self])
 
     /// A usage mistake exits with 2, like an unreadable file: the command could not do its job.
     static func main() {

@@ -165,3 +165,23 @@ final class GuidanceLintTests: XCTestCase {
         XCTAssertFalse(html.contains("href=\"../"), "every link between pages stays inside the booklet")
     }
 }
+
+final class FixCommandTests: XCTestCase {
+    func testFixPreviewsWritesANewFileAndNeverTheOriginal() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("qualify-fix-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let original = folder.appendingPathComponent("mine.xml")
+        try FileManager.default.copyItem(at: CLI.root.appendingPathComponent("examples/invalid/04-date-with-slashes.xml"), to: original)
+        let before = try Data(contentsOf: original)
+        let preview = try CLI().qualify(["fix", original.path])
+        XCTAssertTrue(preview.out.contains("+      <endDate>2025-03-31</endDate>"), preview.out)
+        XCTAssertEqual(try CLI().qualify(["fix", original.path, "--write", original.path]).status, 2)
+        let fixed = folder.appendingPathComponent("mine-fixed.xml")
+        XCTAssertEqual(try CLI().qualify(["fix", original.path, "--write", fixed.path]).status, 0)
+        XCTAssertEqual(try Data(contentsOf: original), before, "the original is never changed")
+        let diff = try CLI().qualify(["diff", original.path, fixed.path])
+        XCTAssertTrue(diff.out.contains("fixed, 0 new, 0 still there"), diff.out)
+        XCTAssertEqual(diff.status, 0)
+    }
+}

@@ -1,0 +1,70 @@
+import ArgumentParser
+import Foundation
+import QualifyKit
+
+struct Fix: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show safe, mechanical fixes as a diff, and write the fixed copy to a new file.",
+        discussion: """
+            Fixes: dates like 31/03/2024 to 2024-03-31, "12,000" to 12000, yes and no to true and false, \
+            spaces around a value, and a misspelt field name with one clear match. The original is never changed.
+            """)
+
+    @Argument(help: "The submission to fix.")
+    var file: String
+
+    @Option(help: "Write the fixed copy to this new file. It must not exist yet, and cannot be the original.")
+    var write: String?
+
+    func run() throws {
+        let kit = try loadKit()
+        guard let data = FileManager.default.contents(atPath: file) else {
+            print(TextRenderer(colour: false).render(Checker(kit: kit).check(file: URL(fileURLWithPath: file), name: file)), terminator: "")
+            throw ExitCode(ExitStatus.notChecked)
+        }
+        let result = Fixer(checker: Checker(kit: kit)).fix([UInt8](data), file: file)
+        guard !result.edits.isEmpty else {
+            print("Qualify found nothing it can fix safely in \(file). `qualify check \(file)` lists what to change by hand.")
+            return
+        }
+        print(LineDiff.unified(result.original, result.fixed, file: file), terminator: "")
+        print("\n\(result.fixes.count) \(result.fixes.count == 1 ? "fix" : "fixes"):")
+        for edit in result.fixes { print("  line \(edit.line): \(edit.description)") }
+        guard let write else {
+            print("\nNothing was written. Add --write NEW-FILE to save the fixed copy.")
+            return
+        }
+        let target = URL(fileURLWithPath: write).standardizedFileURL.resolvingSymlinksInPath()
+        if target.path == URL(fileURLWithPath: file).standardizedFileURL.resolvingSymlinksInPath().path
+            || FileManager.default.fileExists(atPath: target.path) {
+            FileHandle.standardError.write(Data("\(write) already exists. Choose a new file name, so nothing is lost.\n".utf8))
+            throw ExitCode(ExitStatus.notChecked)
+        }
+        try Data(result.fixed.utf8).write(to: target, options: .atomic)
+        print("\nWrote \(write). Check it with: qualify check \(write)")
+    }
+}
+
+struct Diff: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Compare a resubmission with the earlier one: what was fixed, what is new, what remains.",
+        discussion: "Exit status is that of checking NEW: 0 when nothing blocks, 1 when something must be fixed, 2 when it could not be checked.")
+
+    @Argument(help: "The earlier submission.")
+    var old: String
+
+    @Argument(help: "The resubmission.")
+    var new: String
+
+    func run() throws {
+        let checker = Checker(kit: try loadKit())
+        let before = checker.check(file: URL(fileURLWithPath: old), name: old)
+        let after = checker.check(file: URL(fileURLWithPath: new), name: new)
+        print(Resubmission(old: before, new: after).text(old: old, new: new), terminator: "")
+        switch after.outcome {
+        case .ready: return
+        case .needsFixes: throw ExitCode(ExitStatus.needsFixes)
+        case .notChecked: throw ExitCode(ExitStatus.notChecked)
+        }
+    }
+}

@@ -15,6 +15,9 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
         .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/vapor/multipart-kit", from: "4.5.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -34,15 +37,31 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        .target(
+            name: "QualifyWeb",
+            dependencies: [
+                "QualifyKit", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
         .executableTarget(
             name: "qualify",
-            dependencies: ["QualifyKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["QualifyKit", "QualifyWeb", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "QualifyXMLTests", dependencies: ["QualifyXML"]),
         .testTarget(name: "CLITests", dependencies: ["qualify"]),
         .testTarget(name: "QualifyDocumentTests", dependencies: ["QualifyDocument"]),
         .testTarget(name: "JSONSchemaTests", dependencies: ["JSONSchema", "QualifyDocument"]),
         .testTarget(name: "ReadabilityTests", dependencies: ["Readability"]),
+        .testTarget(
+            name: "QualifyWebTests",
+            dependencies: [
+                "QualifyWeb", "QualifyKit", "QualifyDocument", .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
         .testTarget(name: "QualifyKitTests", dependencies: ["QualifyKit", "QualifyDocument", "QualifyXML"]),
     ]
 )

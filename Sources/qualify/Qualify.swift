@@ -3,18 +3,22 @@ import Foundation
 import QualifyKit
 
 @main
-struct Qualify: ParsableCommand {
+struct Qualify: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "qualify",
         abstract: "Checks qualification submissions for the Probation Services Dynamic Framework.",
         version: QualifyVersion.tool,
-        subcommands: [Check.self, ChecklistCommand.self, Diff.self, Fix.self, Convert.self, Rules.self, Explain.self, Init.self, Guidance.self, Schema.self])
+        subcommands: [Check.self, ChecklistCommand.self, Diff.self, Fix.self, Convert.self, Rules.self, Explain.self, Init.self, Guidance.self, Schema.self, Serve.self])
 
     /// A usage mistake exits with 2, like an unreadable file: the command could not do its job.
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
         } catch {
             if exitCode(for: error) == .validationFailure {
                 FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))

@@ -21,7 +21,7 @@ public struct Booklet: Sendable {
         self.readability = readability
     }
 
-    public func html() -> String {
+    public func html(stylesheet: String? = nil) -> String {
         let topics = Coverage.topics.compactMap(library.page)
         let rules = library.pages(of: .rule).sorted { ($0.topic ?? "", $0.id) < ($1.topic ?? "", $1.id) }
         let findings = library.pages(of: .finding)
@@ -35,7 +35,7 @@ public struct Booklet: Sendable {
         if let reference = library.page("reference.fields") { body += section("fields", "Field reference", render(reference)) }
         body += section("assumptions", "Assumptions", assumptions())
         body += section("coverage", "Coverage map", coverageMap())
-        return Self.page(title: "Qualify guidance", body: body)
+        return HTMLPage.page(title: "Qualify guidance", body: body, stylesheet: stylesheet)
     }
 
     private func contents(topics: [GuidancePage], rules: [GuidancePage]) -> String {
@@ -101,7 +101,7 @@ public struct Booklet: Sendable {
         return out + "</tbody></table>"
     }
 
-    static func markdown(_ text: String, demoteFrom level: Int) -> String {
+    public static func markdown(_ text: String, demoteFrom level: Int) -> String {
         var html = MarkdownParser().html(from: text)
         for heading in stride(from: 5, through: 1, by: -1) {
             html = html.replacingOccurrences(of: "<h\(heading)>", with: "<h\(heading + 2)>")

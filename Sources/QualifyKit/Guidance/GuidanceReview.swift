@@ -15,8 +15,8 @@ public struct GuidanceReview: Sendable {
         coverage = Coverage(library: library, kit: kit, outcomes: outcomes)
     }
 
-    public func booklet() -> String {
-        Booklet(kit: kit, library: library, outcomes: outcomes, coverage: coverage, readability: pageScores()).html()
+    public func booklet(stylesheet: String? = nil) -> String {
+        Booklet(kit: kit, library: library, outcomes: outcomes, coverage: coverage, readability: pageScores()).html(stylesheet: stylesheet)
     }
 
     public struct LintReport: Sendable {

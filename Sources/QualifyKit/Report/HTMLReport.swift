@@ -78,17 +78,18 @@ public enum HTMLPage {
         @media print { body { font-size: 12pt; max-width: none; } h2 { page-break-after: avoid; } article, .finding { page-break-inside: avoid; } a { color: #0b0c0c; } }
         """
 
-    public static func page(title: String, body: String) -> String {
-        """
+    /// A page with its style inside it, or linked when `stylesheet` is given (for a server whose
+    /// content security policy refuses inline styles).
+    public static func page(title: String, body: String, stylesheet: String? = nil) -> String {
+        let styling = stylesheet.map { "<link rel=\"stylesheet\" href=\"\(escape($0))\">" } ?? "<style>\n\(style)\n</style>"
+        return """
         <!DOCTYPE html>
         <html lang="en-GB">
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>\(escape(title))</title>
-        <style>
-        \(style)
-        </style>
+        \(styling)
         </head>
         <body>
         <main>

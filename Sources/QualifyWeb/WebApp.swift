@@ -1,0 +1,74 @@
+import Foundation
+import Hummingbird
+import QualifyKit
+
+/// The web page: a thin face over QualifyKit. A small charity can check a submission without a
+/// terminal; officials can host it for the whole sector.
+public enum WebApp {
+    public static func router(kit: Kit, settings: WebSettings) -> Router<BasicRequestContext> {
+        let router = Router()
+        router.add(middleware: SecurityHeadersMiddleware())
+        router.add(middleware: ErrorPageMiddleware(maxUploadBytes: settings.maxUploadBytes))
+        let checker = Checker(kit: kit, maxBytes: settings.maxUploadBytes)
+        let library = GuidanceLibrary(folder: kit.root.appendingPathComponent("guidance"))
+        // The booklet runs every example, so it is made once, when the server starts.
+        let booklet = GuidanceReview(kit: kit).booklet(stylesheet: "/assets/style.css")
+        let starter = Starter(model: kit.model)
+
+        router.get("/") { _, _ in Pages.response(Pages.home(maxUploadBytes: settings.maxUploadBytes)) }
+        router.get("/health") { _, _ in
+            file("{\"status\":\"ok\",\"version\":\"\(QualifyVersion.tool)\"}\n", type: "application/json", name: nil)
+        }
+        router.get("/assets/style.css") { _, _ in file(Style.css, type: "text/css; charset=utf-8", name: nil, cache: true) }
+        router.get("/starter.xml") { _, _ in file(starter.xml(), type: "application/xml; charset=utf-8", name: "starter.xml") }
+        router.get("/starter.json") { _, _ in file(starter.json(), type: "application/json; charset=utf-8", name: "starter.json") }
+        router.get("/guidance") { _, _ in Pages.response(booklet) }
+        router.get("/guidance/{id}") { _, context in
+            let id = context.parameters.get("id") ?? ""
+            guard let page = library.page(id) ?? library.page("topic." + id) ?? library.page("reference." + id) else {
+                throw HTTPError(.notFound)
+            }
+            return Pages.response(Pages.guidance(page))
+        }
+        router.post("/check") { request, _ in
+            var request = request
+            let intake = try await Intake.read(&request, limit: settings.maxUploadBytes)
+            let report = checker.check(bytes: intake.bytes, file: intake.name)
+            if request.headers[.accept]?.contains("application/json") == true {
+                let batch = BatchReport(reports: [report], provenance: Provenance(kit: kit, configuration: checker.configuration))
+                return file(JSONReport.render(batch), type: "application/json", name: nil)
+            }
+            return Pages.response(Pages.result(report, submission: intake.bytes, name: intake.name))
+        }
+        router.post("/report") { request, context in
+            let form = try await URLEncodedFormDecoder().decode(Intake.ReportForm.self, from: request, context: context)
+            let name = form.name ?? "submission"
+            let inspection = checker.inspect(bytes: Array(form.submission.utf8), file: name)
+            let batch = BatchReport(reports: [inspection.report], provenance: Provenance(kit: kit, configuration: checker.configuration))
+            switch form.format {
+            case "html": return file(HTMLReport.render(batch), type: "text/html; charset=utf-8", name: "qualify-report.html")
+            case "json": return file(JSONReport.render(batch), type: "application/json", name: "qualify-report.json")
+            case "csv": return file(CSVReport.render(batch), type: "text/csv; charset=utf-8", name: "qualify-report.csv")
+            case "checklist":
+                let list = ChecklistBuilder(kit: kit).build(inspection)
+                return file(ChecklistRenderer.html(list), type: "text/html; charset=utf-8", name: "reviewer-checklist.html")
+            default: throw HTTPError(.badRequest)
+            }
+        }
+        return router
+    }
+
+    public static func application(kit: Kit, settings: WebSettings) -> some ApplicationProtocol {
+        Application(router: router(kit: kit, settings: settings),
+                    configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: nil))
+    }
+
+    /// A download, or a file such as the style sheet.
+    static func file(_ text: String, type: String, name: String?, cache: Bool = false) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = type
+        headers[.cacheControl] = cache ? "public, max-age=3600" : "no-store"
+        if let name { headers[.contentDisposition] = "attachment; filename=\"\(name)\"" }
+        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+    }
+}

@@ -1,0 +1,33 @@
+import ArgumentParser
+import Foundation
+import QualifyKit
+import QualifyWeb
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Serve the checker as a web page, for people who do not use a terminal.",
+        discussion: """
+            Listens on 127.0.0.1 (this computer only) unless told otherwise. Settings can also come from \
+            QUALIFY_HOST, QUALIFY_PORT and QUALIFY_MAX_UPLOAD_MB. Nothing uploaded is written to disk or logged.
+            """)
+
+    @Option(help: "The address to listen on. Use 0.0.0.0 only behind a proxy that adds HTTPS.")
+    var host: String?
+
+    @Option(help: "The port to listen on.")
+    var port: Int?
+
+    @Option(help: "The largest upload, in megabytes.")
+    var maxUpload: Int?
+
+    func run() async throws {
+        let kit = try loadKit()
+        var settings = WebSettings(environment: ProcessInfo.processInfo.environment)
+        if let host { settings.host = host }
+        if let port { settings.port = port }
+        if let maxUpload { settings.maxUploadBytes = maxUpload * 1_048_576 }
+        // Written straight out, so a supervisor sees it at once even when output is not a terminal.
+        FileHandle.standardOutput.write(Data("Qualify is serving on http://\(settings.host):\(settings.port). Press Ctrl-C to stop.\n".utf8))
+        try await WebApp.application(kit: kit, settings: settings).runService()
+    }
+}

@@ -32,7 +32,7 @@ let package = Package(
         .target(
             name: "QualifyKit",
             dependencies: [
-                "QualifyDocument", "QualifyXML", "Readability",
+                "QualifyDocument", "QualifyXML", "Readability", "JSONSchema",
                 .product(name: "Yams", package: "Yams"), .product(name: "Ink", package: "Ink"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]

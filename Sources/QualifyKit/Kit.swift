@@ -1,4 +1,6 @@
 import Foundation
+import JSONSchema
+import QualifyDocument
 import QualifyXML
 
 /// Everything Qualify reads from its own folders: the form (schemas/) and its words (guidance/).
@@ -13,6 +15,8 @@ public final class Kit: Sendable {
     public let catalogue: MessageCatalogue
     public let configuration: Configuration
     let schema: XSDSchema
+    /// The JSON form's schema, compiled once; it checks JSON submissions as libxml2 checks XML.
+    let jsonSchema: CompiledSchema?
 
     /// `configuration` replaces the assumptions file when an official gives their own.
     public init(root: URL, language: String = "en", configuration: URL? = nil) throws {
@@ -24,6 +28,13 @@ public final class Kit: Sendable {
         }
         model = try SchemaReader.read(parsed.tree)
         schema = try XSDSchema(bytes: bytes)
+        let jsonSchemaFile = root.appendingPathComponent(JSONSchemaExport.fileName)
+        if let data = FileManager.default.contents(atPath: jsonSchemaFile.path),
+           case .success(let node) = JSONReader.parse([UInt8](data)[...]) {
+            jsonSchema = try CompiledSchema(node)
+        } else {
+            jsonSchema = nil
+        }
         catalogue = try MessageCatalogue.load(folder: root.appendingPathComponent(Self.messagesFolder), language: language)
         self.configuration = try Configuration.load(configuration ?? root.appendingPathComponent(Self.assumptionsFile))
     }

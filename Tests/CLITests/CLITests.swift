@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import XCTest
 
 /// The `qualify` program itself: arguments, output and exit codes, run as a person would.
@@ -183,5 +186,70 @@ final class FixCommandTests: XCTestCase {
         let diff = try CLI().qualify(["diff", original.path, fixed.path])
         XCTAssertTrue(diff.out.contains("fixed, 0 new, 0 still there"), diff.out)
         XCTAssertEqual(diff.status, 0)
+    }
+}
+
+/// The web page in a real browser: headless Chromium uploads an invalid example, and axe-core
+/// checks the home, result and guidance pages for accessibility problems.
+final class BrowserTests: XCTestCase {
+    /// Whether something accepts connections on this loopback port.
+    static func isListening(port: Int) -> Bool {
+        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard socket >= 0 else { return false }
+        defer { close(socket) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        return withUnsafePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
+            }
+        }
+    }
+
+    func testUploadInARealBrowserAndAccessibility() throws {
+        let tools = ["/usr/bin/chromium", "/usr/bin/chromedriver"]
+        guard tools.allSatisfy(FileManager.default.isExecutableFile(atPath:)) else {
+            throw XCTSkip("Chromium and its driver are not installed (apt-get install chromium chromium-driver); .ci/run installs them")
+        }
+        let probe = Process()
+        probe.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        probe.arguments = ["python3", "-c", "import selenium, axe_selenium_python"]
+        try probe.run()
+        probe.waitUntilExit()
+        guard probe.terminationStatus == 0 else {
+            throw XCTSkip("python3 with selenium and axe-selenium-python is not installed; .ci/run installs them")
+        }
+        let port = Int.random(in: 20_000...40_000)
+        let server = Process()
+        server.executableURL = CLI().binary
+        server.arguments = ["serve", "--port", "\(port)"]
+        server.currentDirectoryURL = CLI.root
+        server.standardOutput = FileHandle.nullDevice
+        server.standardError = FileHandle.nullDevice
+        try server.run()
+        defer { server.terminate() }
+        // The server runs every guidance example before it listens; wait for it, up to a minute.
+        var ready = false
+        for _ in 0..<120 where !ready {
+            Thread.sleep(forTimeInterval: 0.5)
+            ready = Self.isListening(port: port)
+        }
+        XCTAssertTrue(ready, "the server did not start")
+        let check = Process()
+        check.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        check.arguments = ["python3", CLI.root.appendingPathComponent("Tests/Browser/browser_check.py").path, "http://127.0.0.1:\(port)",
+                           CLI.root.appendingPathComponent("examples/invalid/14-misspelt-field-then-bad-email.xml").path]
+        let out = Pipe()
+        check.standardOutput = out
+        check.standardError = out
+        try check.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        check.waitUntilExit()
+        print(text)
+        XCTAssertEqual(check.terminationStatus, 0, text)
+        XCTAssertTrue(text.contains("upload: error summary shown"), text)
+        XCTAssertTrue(text.contains("axe result: 0 violations"), text)
     }
 }

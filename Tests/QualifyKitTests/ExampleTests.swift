@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import QualifyKit
+import QualifyDocument
 
 /// The examples are the contract: valid ones give no findings, and each invalid one gives
 /// exactly the findings recorded beside it, at the recorded lines.
@@ -143,5 +144,29 @@ final class ExampleTests: XCTestCase {
         for file in Repo.files(in: "examples/invalid", ending: ".xml") {
             XCTAssertNotEqual(runProgram("xmllint", ["--noout", "--nonet", "--schema", schema, file.path])?.status, 0, file.lastPathComponent)
         }
+    }
+}
+
+/// The JSON Schema engine and the form walker agree: on every JSON example, everything the
+/// engine finds, the walker has already said, in the same words.
+final class EngineAgreementTests: XCTestCase {
+    func testEngineFindsNothingTheWalkerMissed() throws {
+        let places = Places(model: Shared.kit.model)
+        var compared = 0
+        for folder in ["examples/valid", "examples/invalid"] {
+            for file in Repo.files(in: folder, ending: ".json") {
+                guard case .success(let root) = QualifyDocument.JSONReader.parse([UInt8](try Data(contentsOf: file))[...]) else { continue }
+                let document = QualifyDocument.Document(root: root, format: .json)
+                let walked = FormWalker.check(document, against: Shared.kit.model)
+                let schema = try XCTUnwrap(Shared.kit.jsonSchema)
+                let merged = JSONSchemaIssueMapping.merge(schema.validate(root), into: walked, document: document, places: places)
+                XCTAssertEqual(merged.count, walked.count, "\(file.lastPathComponent): the engine found \(merged.dropFirst(walked.count).map { "\($0.kind.id) \($0.path)" })")
+                let whole = JSONSubmission.problems(in: document, model: Shared.kit.model).problems
+                XCTAssertEqual(schema.isValid(root), (walked + whole).allSatisfy { $0.kind == .repeated },
+                               "\(file.lastPathComponent): engine and walker disagree on whether it is valid")
+                compared += 1
+            }
+        }
+        XCTAssertGreaterThanOrEqual(compared, 20)
     }
 }

@@ -81,7 +81,13 @@ public struct Checker: Sendable {
         }
         let document = Document(root: root, format: .json)
         var (problems, walk) = JSONSubmission.problems(in: document, model: kit.model)
-        if walk { problems += FormWalker.check(document, against: kit.model) }
+        if walk {
+            problems += FormWalker.check(document, against: kit.model)
+            if let schema = kit.jsonSchema {
+                problems = JSONSchemaIssueMapping.merge(schema.validate(document.root), into: problems, document: document,
+                                                        places: Places(model: kit.model))
+            }
+        }
         return Inspection(report: report(file: file, format: .json, problems: problems, document: walk ? document : nil),
                           document: walk ? document : nil)
     }

@@ -1,0 +1,108 @@
+import QualifyDocument
+
+/// Assertions: keywords that judge the instance without applying subschemas.
+extension Evaluator {
+    @inline(never)
+    mutating func assertion(_ keyword: Keyword, _ node: SchemaNode, _ instance: Node) -> Bool {
+        switch (keyword, instance.value) {
+        case (.type(let types), _):
+            if Self.matches(types, instance) { return true }
+            report("type", node, .type(expected: types.names, actual: JSONEquality.typeName(instance)))
+            return false
+        case (.enumeration(let allowed), _):
+            if allowed.contains(where: { JSONEquality.equal($0, instance) }) { return true }
+            report("enum", node, .enumeration(allowed: allowed.map { JSONEquality.text($0) }))
+            return false
+        case (.constant(let expected), _):
+            if JSONEquality.equal(expected, instance) { return true }
+            report("const", node, .constant(expected: JSONEquality.text(expected)))
+            return false
+        case (.multipleOf(let divisor), .number(let text)):
+            if let small = divisor.integer, let value = Int(text) {
+                if value % small == 0 { return true }
+            } else if let value = ExactDecimal(text), value.isMultiple(of: divisor.value) {
+                return true
+            }
+            report("multipleOf", node, .multipleOf(divisor: divisor.text, actual: text))
+            return false
+        case (.minimum(let limit, let exclusive), .number(let text)):
+            if let small = limit.integer, let value = Int(text) {
+                if exclusive ? value > small : value >= small { return true }
+            } else if let value = ExactDecimal(text), exclusive ? limit.value < value : !(value < limit.value) {
+                return true
+            }
+            report(exclusive ? "exclusiveMinimum" : "minimum", node, .minimum(limit: limit.text, exclusive: exclusive, actual: text))
+            return false
+        case (.maximum(let limit, let exclusive), .number(let text)):
+            if let small = limit.integer, let value = Int(text) {
+                if exclusive ? value < small : value <= small { return true }
+            } else if let value = ExactDecimal(text), exclusive ? value < limit.value : !(limit.value < value) {
+                return true
+            }
+            report(exclusive ? "exclusiveMaximum" : "maximum", node, .maximum(limit: limit.text, exclusive: exclusive, actual: text))
+            return false
+        case (.minLength(let limit), .string(let text)):
+            // Cheap bounds first: a string has at least utf8.count / 4 and at most utf8.count code points.
+            if text.utf8.count / 4 >= limit { return true }
+            let length = text.unicodeScalars.count
+            if length >= limit { return true }
+            report("minLength", node, .minLength(limit: limit, actual: length))
+            return false
+        case (.maxLength(let limit), .string(let text)):
+            if text.utf8.count <= limit { return true }
+            let length = text.unicodeScalars.count
+            if length <= limit { return true }
+            report("maxLength", node, .maxLength(limit: limit, actual: length))
+            return false
+        case (.pattern(let regex), .string(let text)):
+            if regex.matches(text) { return true }
+            report("pattern", node, .pattern(regex.source))
+            return false
+        case (.format(let name, let check), .string(let text)):
+            if check(text) { return true }
+            report("format", node, .format(name))
+            return false
+        case (.minItems(let limit), .array(let items)):
+            if items.count >= limit { return true }
+            report("minItems", node, .minItems(limit: limit, actual: items.count))
+            return false
+        case (.maxItems(let limit), .array(let items)):
+            if items.count <= limit { return true }
+            report("maxItems", node, .maxItems(limit: limit, actual: items.count))
+            return false
+        case (.uniqueItems, .array(let items)):
+            guard let (first, second) = JSONEquality.firstDuplicate(in: items) else { return true }
+            report("uniqueItems", node, .uniqueItems(first: first, second: second))
+            return false
+        case (.minProperties(let limit), .object(let members)):
+            if members.count < limit || propertyCount(members) < limit {
+                report("minProperties", node, .minProperties(limit: limit, actual: propertyCount(members)))
+                return false
+            }
+            return true
+        case (.maxProperties(let limit), .object(let members)):
+            if members.count <= limit || propertyCount(members) <= limit { return true }
+            report("maxProperties", node, .maxProperties(limit: limit, actual: propertyCount(members)))
+            return false
+        case (.required(let names), .object(let members)):
+            return required(names, node, members)
+        case (.dependentRequired(let entries, let name), .object(let members)):
+            return dependentRequired(entries, name, node, members)
+        default:
+            // Every assertion ignores instances of other types.
+            return true
+        }
+    }
+
+    static func matches(_ types: TypeSet, _ instance: Node) -> Bool {
+        switch instance.value {
+        case .null: return types.contains(.null)
+        case .bool: return types.contains(.boolean)
+        case .object: return types.contains(.object)
+        case .array: return types.contains(.array)
+        case .string: return types.contains(.string)
+        case .number(let text):
+            return types.contains(.number) || (types.contains(.integer) && JSONEquality.isInteger(text))
+        }
+    }
+}

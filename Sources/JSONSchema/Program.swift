@@ -1,0 +1,119 @@
+import QualifyDocument
+
+/// The compiled form: every schema location reached from the root becomes one `SchemaNode`, and
+/// subschemas and reference targets are indexes into `nodes`, so cycles cost nothing.
+struct Program: Sendable {
+    var nodes: [SchemaNode]
+    var root: Int
+    /// Per schema resource: `$dynamicAnchor` names and the node each names.
+    var dynamicAnchors: [[String: Int]]
+    /// Resources are tracked during evaluation only when some `$dynamicRef` needs them.
+    var tracksDynamicScope: Bool
+}
+
+struct SchemaNode: Sendable {
+    var keywords: [Keyword] = []
+    var resource: Int
+    /// The schema's absolute URI with a pointer fragment, for absoluteKeywordLocation.
+    var absoluteLocation: String?
+    /// Has unevaluatedProperties or unevaluatedItems, so it needs annotations from its applicators.
+    var collectsAnnotations = false
+}
+
+/// The instance types `type` can name; integer is a subset of number.
+struct TypeSet: OptionSet, Sendable {
+    let rawValue: UInt8
+    static let null = TypeSet(rawValue: 1)
+    static let boolean = TypeSet(rawValue: 2)
+    static let object = TypeSet(rawValue: 4)
+    static let array = TypeSet(rawValue: 8)
+    static let number = TypeSet(rawValue: 16)
+    static let string = TypeSet(rawValue: 32)
+    static let integer = TypeSet(rawValue: 64)
+
+    static let names: [(String, TypeSet)] = [
+        ("null", .null), ("boolean", .boolean), ("object", .object), ("array", .array),
+        ("number", .number), ("string", .string), ("integer", .integer),
+    ]
+
+    var names: [String] { Self.names.filter { contains($0.1) }.map(\.0) }
+}
+
+/// The items of an array: positional schemas first, then one schema for the rest. The keyword
+/// names differ by draft (prefixItems/items or items/additionalItems). A class, so that copying
+/// the keyword during evaluation is one reference count, not one per field.
+final class ItemsRule: Sendable {
+    let prefix: [Int]
+    let prefixKeyword: String
+    let rest: Int?
+    let restKeyword: String
+    let restIsFalse: Bool
+
+    init(prefix: [Int], prefixKeyword: String, rest: Int?, restKeyword: String, restIsFalse: Bool) {
+        self.prefix = prefix
+        self.prefixKeyword = prefixKeyword
+        self.rest = rest
+        self.restKeyword = restKeyword
+        self.restIsFalse = restIsFalse
+    }
+}
+
+/// properties, patternProperties and additionalProperties decide together which schema each
+/// member meets, so they are one rule.
+final class PropertiesRule: Sendable {
+    let named: [String: Int]
+    let patterns: [(regex: ECMARegex, node: Int)]
+    let additional: Int?
+    let additionalIsFalse: Bool
+
+    init(named: [String: Int], patterns: [(regex: ECMARegex, node: Int)], additional: Int?, additionalIsFalse: Bool) {
+        self.named = named
+        self.patterns = patterns
+        self.additional = additional
+        self.additionalIsFalse = additionalIsFalse
+    }
+}
+
+struct NumberLimit: Sendable {
+    var value: ExactDecimal
+    var text: String
+    /// Set when the limit is a plain integer, so integer instances compare without parsing.
+    var integer: Int?
+}
+
+/// One compiled keyword (or a group that must be judged together, such as properties with
+/// additionalProperties). Subschemas are node indexes.
+enum Keyword: Sendable {
+    case falseSchema
+    case ref(Int)
+    case dynamicRef(Int, anchor: String?)
+    case allOf([Int])
+    case anyOf([Int])
+    case oneOf([Int])
+    case not(Int)
+    case conditional(if: Int, then: Int?, else: Int?)
+    case dependentSchemas([(String, Int)], keyword: String)
+    case items(ItemsRule)
+    case contains(Int, min: Int, max: Int?)
+    case properties(PropertiesRule)
+    case propertyNames(Int)
+    case unevaluatedItems(Int, isFalse: Bool)
+    case unevaluatedProperties(Int, isFalse: Bool)
+    case type(TypeSet)
+    case enumeration([Node])
+    case constant(Node)
+    case multipleOf(NumberLimit)
+    case minimum(NumberLimit, exclusive: Bool)
+    case maximum(NumberLimit, exclusive: Bool)
+    case minLength(Int)
+    case maxLength(Int)
+    case pattern(ECMARegex)
+    case minItems(Int)
+    case maxItems(Int)
+    case uniqueItems
+    case minProperties(Int)
+    case maxProperties(Int)
+    case required([String])
+    case dependentRequired([(String, [String])], keyword: String)
+    case format(String, FormatCheck)
+}

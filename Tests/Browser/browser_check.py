@@ -1,0 +1,76 @@
+#!/usr/bin/env python3
+"""Checks the Qualify web page in a real browser (headless Chromium) and with axe-core.
+
+Usage: browser_check.py BASE_URL EXAMPLE_FILE
+
+1. Uploads an invalid example and checks that the error summary and the findings appear.
+2. Runs axe-core on the home page, the result page and two guidance pages; any violation fails.
+Prints one line per check and exits 1 when anything fails, 2 when the browser cannot start.
+"""
+import json
+import sys
+
+from selenium import webdriver
+from selenium.webdriver.chrome.options import Options
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from axe_selenium_python import Axe
+
+
+def browser():
+    options = Options()
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,1600"):
+        options.add_argument(flag)
+    options.binary_location = "/usr/bin/chromium"
+    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+
+
+def axe_violations(driver, label):
+    axe = Axe(driver)
+    axe.inject()
+    results = axe.run()
+    violations = results["violations"]
+    for violation in violations:
+        nodes = ", ".join(node["target"][0] if node["target"] else "?" for node in violation["nodes"][:3])
+        print(f"  axe {label}: {violation['id']} ({violation['impact']}): {violation['help']} at {nodes}")
+    print(f"axe {label}: {len(violations)} violations, {len(results['passes'])} rules passed")
+    return len(violations)
+
+
+def main():
+    base, example = sys.argv[1], sys.argv[2]
+    try:
+        driver = browser()
+    except Exception as error:  # the browser itself could not start
+        print(f"browser could not start: {error}")
+        return 2
+    failures = 0
+    try:
+        driver.get(base + "/")
+        failures += axe_violations(driver, "home")
+        driver.find_element(By.ID, "file").send_keys(example)
+        driver.find_element(By.CSS_SELECTOR, "form[action='/check'] button[type=submit]").click()
+        summary = driver.find_elements(By.ID, "error-summary-title")
+        findings = driver.find_elements(By.CSS_SELECTOR, ".finding.must-fix")
+        links = driver.find_elements(By.CSS_SELECTOR, ".error-summary a")
+        ok = bool(summary) and summary[0].text == "There is a problem" and len(findings) >= 2 and len(links) == len(findings)
+        print(f"upload: error summary {'shown' if summary else 'missing'}, {len(findings)} findings to fix, {len(links)} summary links")
+        failures += 0 if ok else 1
+        if links:
+            target = links[0].get_attribute("href").split("#")[1]
+            links[0].click()
+            shown = driver.find_element(By.ID, target).is_displayed()
+            print(f"summary link goes to its finding: {shown}")
+            failures += 0 if shown else 1
+        failures += axe_violations(driver, "result")
+        for page in ("/guidance/case-study.too-old", "/guidance/topic.consortia"):
+            driver.get(base + page)
+            failures += axe_violations(driver, page)
+    finally:
+        driver.quit()
+    print(json.dumps({"failures": failures}))
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -55,9 +55,7 @@ enum XMLEdits {
         return [open, Fixer.Edit(line: closeLine, description: "", range: close + 2..<close + 2 + old.utf8.count, replacement: new)]
     }
 
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
-    }
+    static func escape(_ text: String) -> String { Markup.escape(text) }
 
     static func unescape(_ text: String) -> String {
         text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")

@@ -55,11 +55,7 @@ public enum HTMLReport {
 
 /// The page shell shared by the report and the booklet: no scripts, no outside files.
 public enum HTMLPage {
-    public static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-            .replacingOccurrences(of: "'", with: "&#39;")
-    }
+    public static func escape(_ text: String) -> String { Markup.escape(text) }
 
     public static let style = """
         body { font-family: Arial, Helvetica, sans-serif; font-size: 19px; line-height: 1.45; color: #0b0c0c; max-width: 48em; margin: 0 auto; padding: 1em; }

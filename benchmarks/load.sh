@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Load test of the web page: 50 connections posting a ~20 KB submission for 30 seconds, with wrk,
+# against a release build on loopback. Prints wrk's figures; any non-2xx response or socket error
+# is a failure (exit 1). Repeat with: bash benchmarks/load.sh [seconds] [connections]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-30}
+connections=${2:-50}
+command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
+swift build -c release --product qualify >/dev/null
+port=$((20000 + RANDOM % 20000))
+.build/release/qualify serve --port "$port" >/tmp/qualify-load-server.log 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null || true' EXIT
+for _ in $(seq 1 120); do
+  curl -sf "http://127.0.0.1:$port/health" >/dev/null 2>&1 && break
+  sleep 0.5
+done
+# A realistic 20 KB submission: the national provider's example with longer case study texts.
+body=$(mktemp --suffix=.json)
+python3 - "$body" <<'PY'
+import json, sys
+doc = json.load(open("examples/valid/04-national-provider.json"))
+for study in doc["caseStudies"]:
+    words = study["narrative"].split()
+    while len(json.dumps(doc)) < 20000 and len(words) < 900:
+        words += study["narrative"].split()[:40]
+        study["narrative"] = " ".join(words)
+json.dump(doc, open(sys.argv[1], "w"), indent=2)
+PY
+script=$(mktemp --suffix=.lua)
+cat >"$script" <<LUA
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Accept"] = "application/json"
+local f = io.open("$body", "rb")
+wrk.body = f:read("*a")
+f:close()
+LUA
+echo "Posting $body ($(wc -c <"$body") bytes) with $connections connections for ${seconds}s to port $port"
+out=$(wrk -t2 -c"$connections" -d"${seconds}s" --latency -s "$script" "http://127.0.0.1:$port/check")
+echo "$out"
+rm -f "$script" "$body"
+if echo "$out" | grep -Eq "Non-2xx|Socket errors"; then
+  echo "FAILED: some requests got errors"
+  exit 1
+fi
+echo "No errors."

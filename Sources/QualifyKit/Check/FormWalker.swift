@@ -37,7 +37,7 @@ struct FormWalker {
 
     private mutating func walkSection(_ node: Node, _ type: ComplexType, path: DocumentPath) {
         guard let members = node.members else {
-            if case .string(let text) = node.value, text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            if case .string(let text) = node.value, text.trimmedSpace.isEmpty {
                 reportMissing(in: type, present: [], at: path, position: node.position)
             } else {
                 problems.append(Problem(.notASection, at: path, position: node.position, value: node.scalarText))
@@ -92,7 +92,7 @@ struct FormWalker {
 
     private mutating func walkList(_ node: Node, _ list: ListType, path: DocumentPath) {
         guard let items = node.items else {
-            if case .string(let text) = node.value, text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            if case .string(let text) = node.value, text.trimmedSpace.isEmpty {
                 problems.append(Problem(.tooFew, at: path, position: node.position, facts: ["min": "\(list.item.minOccurs)"]))
             } else {
                 problems.append(Problem(.notAList, at: path, position: node.position, value: node.scalarText))

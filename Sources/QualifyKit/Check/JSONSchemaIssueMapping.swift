@@ -30,7 +30,7 @@ enum JSONSchemaIssueMapping {
     static func problem(for error: ValidationError, document: Document, places: Places) -> (Problem.Kind, DocumentPath)? {
         let path = error.instancePath
         let node = document.root.node(at: path)
-        let blank = node?.scalarText?.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ?? false
+        let blank = node?.scalarText?.trimmedSpace.isEmpty ?? false
         let base: SimpleType.Base? = { if case .simple(let simple)? = places.type(at: path) { return simple.base } else { return nil } }()
         switch error.details {
         case .required(let property): return (.missing, path.lastKey == property ? path : path.appending(property))

@@ -18,7 +18,7 @@ enum ValueCheck {
         case .string(let text), .number(let text): raw = text
         case .bool(let flag): raw = flag ? "true" : "false"
         }
-        let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = raw.trimmedSpace
         let blankIsEmpty = !type.isText || (type.minLength ?? 0) > 0 || !type.patterns.isEmpty || !type.choices.isEmpty
         if trimmed.isEmpty && blankIsEmpty { return problem(.empty) }
 
@@ -30,7 +30,7 @@ enum ValueCheck {
             guard case .number(let text) = node.value, Lexical.isDecimal(text) else { return problem(.notANumber) }
         case .integer, .nonNegativeInteger:
             guard case .number(let text) = node.value else { return problem(.notAWholeNumber) }
-            guard Lexical.isInteger(text) || text.wholeMatch(of: /-?[0-9]+\.0+/) != nil else { return problem(.notAWholeNumber) }
+            guard Lexical.isInteger(text) || Lexical.isIntegralDecimal(text) else { return problem(.notAWholeNumber) }
             if type.base == .nonNegativeInteger, text.hasPrefix("-"), Decimal(string: text) != 0 {
                 return problem(.tooSmall, ["min": "0"])
             }

@@ -98,9 +98,9 @@ struct XMLMapping {
         private mutating func members(of index: Int, path: DocumentPath, typeOf: (String) -> String?) -> [Member] {
             let element = tree.elements[index]
             if !element.children.isEmpty || !element.text.isEmpty,
-               !element.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+               !element.text.trimmedSpace.isEmpty {
                 problems.append(Problem(.unexpectedText, at: path, position: SourcePosition(line: element.line, column: element.column),
-                                        value: element.text.trimmingCharacters(in: .whitespacesAndNewlines)))
+                                        value: element.text.trimmedSpace))
             }
             return element.children.map { child in
                 let name = key(of: tree.elements[child])
@@ -110,7 +110,7 @@ struct XMLMapping {
         }
 
         static func scalar(_ text: String, base: SimpleType.Base) -> Node.Value {
-            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            let trimmed = text.trimmedSpace
             switch base {
             case .boolean:
                 if trimmed == "true" || trimmed == "1" { return .bool(true) }

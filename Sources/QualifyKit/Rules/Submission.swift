@@ -9,6 +9,7 @@ struct Submission {
     /// Every value a rule reads, so that a rule whose input has a problem of its own is held
     /// back instead of reporting a consequence of that problem.
     let reads = ReadLog()
+    private let cache = OrganisationCache()
 
     /// The label of a choice ("Accommodation" for ACCOMMODATION), for messages.
     func label(_ code: String, in typeName: String) -> String {
@@ -29,7 +30,7 @@ struct Submission {
     func text(_ path: DocumentPath) -> String? {
         reads.paths.append(path)
         guard case .string(let text)? = node(path)?.value else { return nil }
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmedSpace
         return trimmed.isEmpty ? nil : trimmed
     }
 
@@ -67,7 +68,15 @@ struct Submission {
         let name: String
     }
 
+    /// Worked out once for each rule; rules look organisations up many times.
     var organisations: [Organisation] {
+        if let known = cache.organisations { return known }
+        let found = findOrganisations()
+        cache.organisations = found
+        return found
+    }
+
+    private func findOrganisations() -> [Organisation] {
         var result: [Organisation] = []
         func add(_ path: DocumentPath, _ role: Role, entry: DocumentPath) {
             guard node(path)?.members != nil else { return }
@@ -95,8 +104,19 @@ struct Day: Comparable, CustomStringConvertible {
     let year: Int, month: Int, day: Int
 
     init?(_ text: String) {
-        guard let match = text.prefixMatch(of: /([0-9]{4})-([0-9]{2})-([0-9]{2})/),
-              let year = Int(match.1), let month = Int(match.2), let day = Int(match.3),
+        // Rules read dates many times a file, so this is a plain scan, not a regular expression.
+        let bytes = Array(text.utf8)
+        func digits(_ range: Range<Int>) -> Int? {
+            guard bytes.count >= range.upperBound else { return nil }
+            var value = 0
+            for byte in bytes[range] {
+                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+                value = value * 10 + Int(byte - UInt8(ascii: "0"))
+            }
+            return value
+        }
+        guard bytes.count >= 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+              let year = digits(0..<4), let month = digits(5..<7), let day = digits(8..<10),
               (1...12).contains(month), (1...31).contains(day) else { return nil }
         self.year = year
         self.month = month
@@ -125,4 +145,8 @@ enum Words {
 
 final class ReadLog {
     var paths: [DocumentPath] = []
+}
+
+final class OrganisationCache {
+    var organisations: [Submission.Organisation]?
 }

@@ -49,6 +49,13 @@ let package = Package(
             name: "qualify",
             dependencies: ["QualifyKit", "QualifyWeb", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // Writes realistic submissions for the benchmarks (BENCHMARKS.md, benchmarks/run.sh).
+        .executableTarget(name: "corpus", dependencies: ["QualifyDocument", "QualifyKit"]),
+        // libFuzzer targets (ROBUSTNESS.md, fuzz/run.sh). Built normally, each replays the files it is given.
+        .executableTarget(name: "FuzzJSONReader", dependencies: ["QualifyDocument"]),
+        .executableTarget(name: "FuzzJSONSchema", dependencies: ["JSONSchema", "QualifyDocument"]),
+        .executableTarget(name: "FuzzXML", dependencies: ["QualifyXML"]),
+        .executableTarget(name: "FuzzChecker", dependencies: ["QualifyKit"]),
         .testTarget(name: "QualifyXMLTests", dependencies: ["QualifyXML"]),
         .testTarget(name: "CLITests", dependencies: ["qualify"]),
         .testTarget(name: "QualifyDocumentTests", dependencies: ["QualifyDocument"]),

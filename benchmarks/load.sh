@@ -7,9 +7,14 @@ cd "$(dirname "$0")/.."
 seconds=${1:-30}
 connections=${2:-50}
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
-swift build -c release --product qualify >/dev/null
+# QUALIFY_BIN names an already built release binary; otherwise one is built.
+bin=${QUALIFY_BIN:-}
+if [ -z "$bin" ]; then
+  swift build -c release --product qualify >/dev/null
+  bin=.build/release/qualify
+fi
 port=$((20000 + RANDOM % 20000))
-.build/release/qualify serve --port "$port" >/tmp/qualify-load-server.log 2>&1 &
+"$bin" serve --port "$port" >/tmp/qualify-load-server.log 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do
@@ -38,7 +43,7 @@ wrk.body = f:read("*a")
 f:close()
 LUA
 echo "Posting $body ($(wc -c <"$body") bytes) with $connections connections for ${seconds}s to port $port"
-out=$(wrk -t2 -c"$connections" -d"${seconds}s" --latency -s "$script" "http://127.0.0.1:$port/check")
+out=$(wrk -t2 -c"$connections" -d"${seconds}s" --timeout 10s --latency -s "$script" "http://127.0.0.1:$port/check")
 echo "$out"
 rm -f "$script" "$body"
 if echo "$out" | grep -Eq "Non-2xx|Socket errors"; then

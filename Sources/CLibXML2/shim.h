@@ -11,6 +11,7 @@
 #include <libxml/xmlerror.h>
 #include <libxml/xmlIO.h>
 #include <libxml/xmlschemas.h>
+#include <libxml/xmlregexp.h>
 
 // xmlFree is a mutable C global, which Swift 6 refuses as not concurrency-safe.
 static inline void qualify_xml_free(void *pointer) { xmlFree(pointer); }

@@ -39,6 +39,7 @@ public struct DocumentPath: Sendable, Hashable, Comparable, CustomStringConverti
         tokens.map { token -> String in
             switch token {
             case .key(let key):
+                if !key.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) { return "/" + key }
                 return "/" + key.replacing("~", with: "~0").replacing("/", with: "~1")
             case .index(let index):
                 return "/\(index)"
@@ -54,9 +55,17 @@ public struct DocumentPath: Sendable, Hashable, Comparable, CustomStringConverti
         }
         guard pointer.hasPrefix("/") else { return nil }
         let parts = pointer.dropFirst().split(separator: "/", omittingEmptySubsequences: false)
+        // Rules build their paths from pointers many times a file, so the common case (no
+        // escapes, no digits) skips the replacing and the number parsing.
         self.init(parts.map { part -> Token in
-            let text = String(part).replacing("~1", with: "/").replacing("~0", with: "~")
-            if let index = Int(text), index >= 0, String(index) == text { return .index(index) }
+            var text = String(part)
+            if text.utf8.contains(UInt8(ascii: "~")) {
+                text = text.replacing("~1", with: "/").replacing("~0", with: "~")
+            }
+            if let first = text.utf8.first, first >= UInt8(ascii: "0"), first <= UInt8(ascii: "9"),
+               let index = Int(text), index >= 0, String(index) == text {
+                return .index(index)
+            }
             return .key(text)
         })
     }

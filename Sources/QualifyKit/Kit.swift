@@ -2,6 +2,7 @@ import Foundation
 import JSONSchema
 import QualifyDocument
 import QualifyXML
+import Synchronization
 
 /// Everything Qualify reads from its own folders: the form (schemas/) and its words (guidance/).
 /// These are read when the tool starts, so edited guidance takes effect without rebuilding.
@@ -15,8 +16,21 @@ public final class Kit: Sendable {
     public let catalogue: MessageCatalogue
     public let configuration: Configuration
     let schema: XSDSchema
+    /// The JSON form's schema as read; compiled on first use, because a run over XML files
+    /// never needs it and compiling it was a tenth of the start-up time.
+    private let jsonSchemaSource: Node?
+    private let compiledJSONSchema = Mutex<CompiledSchema??>(nil)
+
     /// The JSON form's schema, compiled once; it checks JSON submissions as libxml2 checks XML.
-    let jsonSchema: CompiledSchema?
+    /// Nil when the file is absent or does not compile (the form walker still checks everything).
+    var jsonSchema: CompiledSchema? {
+        compiledJSONSchema.withLock { cached in
+            if let known = cached { return known }
+            let compiled = jsonSchemaSource.flatMap { try? CompiledSchema($0) }
+            cached = .some(compiled)
+            return compiled
+        }
+    }
 
     /// `configuration` replaces the assumptions file when an official gives their own.
     public init(root: URL, language: String = "en", configuration: URL? = nil) throws {
@@ -31,9 +45,9 @@ public final class Kit: Sendable {
         let jsonSchemaFile = root.appendingPathComponent(JSONSchemaExport.fileName)
         if let data = FileManager.default.contents(atPath: jsonSchemaFile.path),
            case .success(let node) = JSONReader.parse([UInt8](data)[...]) {
-            jsonSchema = try CompiledSchema(node)
+            jsonSchemaSource = node
         } else {
-            jsonSchema = nil
+            jsonSchemaSource = nil
         }
         catalogue = try MessageCatalogue.load(folder: root.appendingPathComponent(Self.messagesFolder), language: language)
         self.configuration = try Configuration.load(configuration ?? root.appendingPathComponent(Self.assumptionsFile))

@@ -38,9 +38,13 @@ struct Check: ParsableCommand {
     @Option(help: "Largest file to read, in megabytes.")
     var maxSize: Int = 10
 
+    @Option(help: "How many files to check at once (default: one for each core).")
+    var jobs: Int?
+
     func validate() throws {
         if failOn == .info { throw ValidationError("--fail-on takes must-fix, ask or advice.") }
         if maxSize < 1 { throw ValidationError("--max-size must be 1 or more.") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be 1 or more.") }
     }
 
     func run() throws {
@@ -52,7 +56,7 @@ struct Check: ParsableCommand {
         var report: (@Sendable (Int, Int) -> Void)?
         if let bar { report = { done, total in bar.show(done, total) } }
         let readInput: @Sendable () -> [UInt8] = { [UInt8](FileHandle.standardInput.readDataToEndOfFile()) }
-        let reports = Batch(checker: checker).run(expansion.items, standardInput: readInput, progress: report)
+        let reports = Batch(checker: checker, jobs: jobs).run(expansion.items, standardInput: readInput, progress: report)
         bar?.finish()
         let batch = BatchReport(reports: reports, skipped: expansion.skipped,
                                 provenance: Provenance(kit: kit, configuration: checker.configuration))

@@ -31,4 +31,17 @@ final class BatchTests: XCTestCase {
         let broken = Set(reports.filter { $0.outcome == .notChecked }.map { URL(fileURLWithPath: $0.file).lastPathComponent })
         XCTAssertEqual(broken, ["empty.xml", "word.xml", "cut-short.json", "broken.json", "pipe.xml"])
     }
+
+    func testAnyNumberOfJobsGivesTheSameResultsInTheSameOrder() throws {
+        let files = Repo.files(in: "examples/invalid", ending: ".xml") + Repo.files(in: "examples/valid", ending: ".json")
+        let items = files.map { BatchInput.Item.file($0, name: $0.lastPathComponent) }
+        let one = Batch(checker: Shared.checker, jobs: 1).run(items)
+        XCTAssertEqual(one.map(\.file), files.map(\.lastPathComponent))
+        for jobs in [2, 3, 64] {
+            let many = Batch(checker: Shared.checker, jobs: jobs).run(items)
+            XCTAssertEqual(many.map(\.file), one.map(\.file), "\(jobs) jobs")
+            XCTAssertEqual(many.map { $0.findings.map(\.id) }, one.map { $0.findings.map(\.id) }, "\(jobs) jobs")
+        }
+        XCTAssertEqual(Batch(checker: Shared.checker, jobs: 0).jobs, 1)
+    }
 }

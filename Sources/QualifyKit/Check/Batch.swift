@@ -1,25 +1,29 @@
 import Dispatch
 import Foundation
+import Synchronization
 
 /// Checks many files on every core. One file's trouble never stops the others: each result is
 /// kept in its place, in the order the files were given.
 public struct Batch: Sendable {
     public let checker: Checker
+    /// How many files are checked at once; every core by default.
+    public var jobs: Int
 
-    public init(checker: Checker) {
+    public init(checker: Checker, jobs: Int? = nil) {
         self.checker = checker
+        self.jobs = max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount)
     }
 
     public func run(_ items: [BatchInput.Item], standardInput: @Sendable () -> [UInt8] = { [] },
                     progress: (@Sendable (Int, Int) -> Void)? = nil) -> [Report] {
         let results = ResultBox(count: items.count)
-        let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        // Chunks keep the per-file cost of handing out work small for batches of thousands.
-        let chunk = max(1, items.count / (cores * 8))
-        let chunks = (items.count + chunk - 1) / chunk
-        DispatchQueue.concurrentPerform(iterations: chunks) { part in
-            let start = part * chunk
-            for index in start..<min(start + chunk, items.count) {
+        let next = Atomic<Int>(0)
+        // Each worker takes the next file when it is free, so one large file never holds up a
+        // share of the others. With one worker this runs on the calling thread.
+        DispatchQueue.concurrentPerform(iterations: max(1, min(jobs, items.count))) { _ in
+            while true {
+                let index = next.add(1, ordering: .relaxed).oldValue
+                guard index < items.count else { return }
                 let report: Report
                 switch items[index] {
                 case .file(let url, let name): report = checker.check(file: url, name: name)

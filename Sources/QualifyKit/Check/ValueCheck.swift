@@ -59,7 +59,7 @@ enum ValueCheck {
         let length = raw.unicodeScalars.count
         if let max = type.maxLength, length > max { return problem(.tooLong, ["count": "\(length)", "max": "\(max)"]) }
         if let min = type.minLength, length < min { return problem(.tooShort, ["count": "\(length)", "min": "\(min)"]) }
-        if let number = Decimal(string: trimmed), [.decimal, .integer, .nonNegativeInteger].contains(type.base) {
+        if [.decimal, .integer, .nonNegativeInteger].contains(type.base), let number = Decimal(string: trimmed) {
             if let min = type.minInclusive, number < min { return problem(.tooSmall, ["min": "\(min)"]) }
             if let max = type.maxInclusive, number > max { return problem(.tooLarge, ["max": "\(max)"]) }
             if let digits = type.fractionDigits, Lexical.fractionDigits(trimmed) > digits {

@@ -1,4 +1,5 @@
 import Foundation
+import QualifyXML
 
 /// The submission form as the published XSD describes it: every field with its label, hint,
 /// how often it may appear and what its values may be. Read from the schema's own annotations,
@@ -13,8 +14,14 @@ public struct FormModel: Sendable {
     public let types: [String: FormType]
 
     public func type(named name: String) -> FormType? {
-        types[name] ?? SimpleType.builtin(name).map(FormType.simple)
+        types[name] ?? Self.builtins[name] ?? SimpleType.builtin(name).map(FormType.simple)
     }
+
+    /// XSD's own types by every name the schema may use, made once rather than on each lookup.
+    private static let builtins: [String: FormType] = Dictionary(uniqueKeysWithValues:
+        ["string", "decimal", "integer", "nonNegativeInteger", "date", "dateTime", "boolean", "anyURI"].flatMap { local in
+            ["", "xs:", "xsd:"].map { ($0 + local, FormType.simple(SimpleType.builtin($0 + local)!)) }
+        })
 }
 
 public struct FieldDecl: Sendable {
@@ -42,9 +49,17 @@ public enum FormType: Sendable {
 public struct ComplexType: Sendable {
     public let name: String
     public let fields: [FieldDecl]
+    /// Each field's place in `fields`; sections are looked up for every element of every file.
+    private let positions: [String: Int]
 
-    public func field(_ name: String) -> FieldDecl? { fields.first { $0.name == name } }
-    public func order(of name: String) -> Int? { fields.firstIndex { $0.name == name } }
+    public init(name: String, fields: [FieldDecl]) {
+        self.name = name
+        self.fields = fields
+        positions = Dictionary(fields.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    public func field(_ name: String) -> FieldDecl? { positions[name].map { fields[$0] } }
+    public func order(of name: String) -> Int? { positions[name] }
 }
 
 public struct ListType: Sendable {
@@ -85,19 +100,17 @@ public struct SimpleType: Sendable {
     }
 }
 
-/// An XSD pattern compiled for the same whole-value match that XSD makes.
-public struct XSDPattern: @unchecked Sendable {
+/// An XSD pattern compiled for the same whole-value match that XSD makes, by libxml2's own
+/// regular expressions (ICU's differ on `\s`, `\d` and more, and were slower).
+public struct XSDPattern: Sendable {
     public let source: String
-    let regex: NSRegularExpression
+    let regex: XSDRegex
 
     init?(_ source: String) {
-        guard let regex = try? NSRegularExpression(pattern: "^(?:\(source))$", options: []) else { return nil }
+        guard let regex = XSDRegex(source) else { return nil }
         self.source = source
         self.regex = regex
     }
 
-    public func matches(_ value: String) -> Bool {
-        let range = NSRange(value.startIndex..., in: value)
-        return regex.firstMatch(in: value, options: [], range: range) != nil
-    }
+    public func matches(_ value: String) -> Bool { regex.matches(value) }
 }

@@ -17,8 +17,9 @@ public struct RuleEngine: Sendable {
         let places = Places(model: model)
         var findings: [Finding] = []
         var waiting: [DocumentPath: [String]] = [:]
+        let organisations = OrganisationCache()
         for rule in Self.rules {
-            let submission = Submission(root: document.root, model: model)
+            let submission = Submission(root: document.root, model: model, cache: organisations)
             do {
                 let hits = try rule.check(submission, configuration)
                 if let blocked = submission.reads.paths.first(where: { Self.hasProblem($0, problemPaths) }) {
@@ -38,6 +39,7 @@ public struct RuleEngine: Sendable {
 
     /// A read is spoilt by a problem at the value itself or at any section holding it.
     static func hasProblem(_ read: DocumentPath, _ problems: Set<DocumentPath>) -> Bool {
+        if problems.isEmpty { return false }
         var current: DocumentPath? = read
         while let path = current, !path.tokens.isEmpty {
             if problems.contains(path) { return true }

@@ -1,0 +1,37 @@
+import XCTest
+import QualifyDocument
+@testable import QualifyKit
+
+/// The hand-written fast paths must agree with the plain library behaviour they replace.
+final class SpeedPathTests: XCTestCase {
+    func testWordCountAgreesWithCharacterWhitespace() {
+        let samples = ["", "   ", "one", " one two  three ", "tab\tand\nnew\r\nlines", "non\u{00A0}breaking",
+                       "em\u{2003}space", "café au lait", "日本語 テキスト", "a\u{2028}b", "end\u{3000}", "\u{0085}x y",
+                       "mixed \u{1F600} emoji  here", "zero\u{200B}width"]
+        for text in samples {
+            XCTAssertEqual(Words.count(text), text.split { $0.isWhitespace }.count, "words in \(text.debugDescription)")
+        }
+    }
+
+    func testPointerReadingKeepsEscapesAndIndexes() throws {
+        let path = try XCTUnwrap(DocumentPath(pointer: "/a~1b/0/c~0d/007/-1/12"))
+        XCTAssertEqual(path.tokens, [.key("a/b"), .index(0), .key("c~d"), .key("007"), .key("-1"), .index(12)])
+        XCTAssertEqual(path.description, "/a~1b/0/c~0d/007/-1/12")
+        XCTAssertEqual(DocumentPath(pointer: "/~01")?.tokens, [.key("~1")])
+        XCTAssertEqual(DocumentPath(pointer: "/")?.tokens, [.key("")])
+        XCTAssertNil(DocumentPath(pointer: "a"))
+        XCTAssertEqual(DocumentPath(pointer: "/99999999999999999999")?.tokens, [.key("99999999999999999999")])
+    }
+
+    func testOrganisationsAreFoundOnceAndStillLoggedForEachRule() throws {
+        let kit = Shared.kit
+        let file = Repo.url("examples/valid/02-consortium-with-prospective-partner.xml")
+        let document = try XCTUnwrap(Shared.checker.inspect(file: file).document)
+        let shared = OrganisationCache()
+        let first = Submission(root: document.root, model: kit.model, cache: shared)
+        let second = Submission(root: document.root, model: kit.model, cache: shared)
+        XCTAssertFalse(first.organisations.isEmpty)
+        XCTAssertEqual(second.organisations.map(\.path), first.organisations.map(\.path))
+        XCTAssertEqual(second.reads.paths, first.reads.paths, "the second rule must log the reads it relies on")
+    }
+}

@@ -9,7 +9,7 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
 extension Severity: ExpressibleByArgument {}
 
 struct Check: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(commandName: "check",
         abstract: "Check submissions and explain what to fix.",
         discussion: """
             Give files or folders (folders are searched all the way down for .xml and .json files). \

@@ -5,7 +5,7 @@ import QualifyKit
 extension Converter.Target: ExpressibleByArgument {}
 
 struct Convert: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(commandName: "convert",
         abstract: "Convert a submission between XML and JSON without losing anything.",
         discussion: """
             The result is converted back and compared before anything is written. If anything \

@@ -3,7 +3,7 @@ import Foundation
 import QualifyKit
 
 struct Fix: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(commandName: "fix",
         abstract: "Show safe, mechanical fixes as a diff, and write the fixed copy to a new file.",
         discussion: """
             Fixes: dates like 31/03/2024 to 2024-03-31, "12,000" to 12000, yes and no to true and false, \
@@ -46,7 +46,7 @@ struct Fix: ParsableCommand {
 }
 
 struct Diff: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(commandName: "diff",
         abstract: "Compare a resubmission with the earlier one: what was fixed, what is new, what remains.",
         discussion: "Exit status is that of checking NEW: 0 when nothing blocks, 1 when something must be fixed, 2 when it could not be checked.")
 

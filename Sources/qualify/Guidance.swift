@@ -3,12 +3,12 @@ import Foundation
 import QualifyKit
 
 struct Guidance: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(commandName: "guidance",
         abstract: "Work with the guidance: the field reference, the booklet and the lint.",
         subcommands: [Build.self, Lint.self, Fields.self])
 
     struct Build: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "build",
             abstract: "Write the whole guidance as one self-contained HTML booklet.",
             discussion: "The booklet runs every rule's examples, so it shows what each check really says.")
 
@@ -30,7 +30,7 @@ struct Guidance: ParsableCommand {
     }
 
     struct Lint: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "lint",
             abstract: "Check the guidance covers everything and meets the plain-language standard.",
             discussion: """
                 Fails (exit status 1) when a rule or kind of finding has no page, a page belongs to nothing, \
@@ -46,7 +46,7 @@ struct Guidance: ParsableCommand {
     }
 
     struct Fields: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Make the field reference from the form's own labels and hints.")
+        static let configuration = CommandConfiguration(commandName: "fields", abstract: "Make the field reference from the form's own labels and hints.")
 
         @Flag(help: "Write \(FieldReference.fileName) instead of printing it.")
         var write = false

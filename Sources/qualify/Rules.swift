@@ -7,7 +7,7 @@ enum ListFormat: String, ExpressibleByArgument, CaseIterable {
 }
 
 struct Rules: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List every cross-field rule with its severity, title and message.")
+    static let configuration = CommandConfiguration(commandName: "rules", abstract: "List every cross-field rule with its severity, title and message.")
 
     @Option(help: "text for people, json for machines.")
     var format: ListFormat = .text
@@ -33,7 +33,7 @@ struct Rules: ParsableCommand {
 }
 
 struct Explain: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Show the guidance page for a rule, a kind of finding or a topic.")
+    static let configuration = CommandConfiguration(commandName: "explain", abstract: "Show the guidance page for a rule, a kind of finding or a topic.")
 
     @Argument(help: "An id, as shown with each finding, like case-study.too-old or schema.missing.")
     var id: String
@@ -66,7 +66,7 @@ struct Explain: ParsableCommand {
 }
 
 struct Init: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(commandName: "init",
         abstract: "Write a starter submission with every field explained.",
         discussion: "Fill it in, then run `qualify check` on it: the findings list what is left to do.")
 

@@ -3,7 +3,7 @@ import Foundation
 import QualifyKit
 
 struct Schema: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(commandName: "schema",
         abstract: "Write the JSON Schema of the submission form, made from the XSD.",
         discussion: "Run `qualify schema --write` after changing the XSD, so the two schemas stay the same.")
 

@@ -4,7 +4,7 @@ import QualifyKit
 import QualifyWeb
 
 struct Serve: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration(commandName: "serve",
         abstract: "Serve the checker as a web page, for people who do not use a terminal.",
         discussion: """
             Listens on 127.0.0.1 (this computer only) unless told otherwise. Settings can also come from \

@@ -25,12 +25,14 @@ struct FormWalker {
         return walker.problems
     }
 
-    mutating func walk(_ node: Node, type: FormType?, path: DocumentPath) {
+    /// The path is made only when it is needed (a section, a list or a problem): most values
+    /// are fine, and making a path for each one was a large share of the time per file.
+    mutating func walk(_ node: Node, type: FormType?, path: @autoclosure () -> DocumentPath) {
         switch type {
-        case .complex(let complex)?: walkSection(node, complex, path: path)
-        case .list(let list)?: walkList(node, list, path: path)
+        case .complex(let complex)?: walkSection(node, complex, path: path())
+        case .list(let list)?: walkList(node, list, path: path())
         case .simple(let simple)?:
-            if let problem = ValueCheck.problem(in: node, type: simple, path: path, format: format) { problems.append(problem) }
+            if let problem = ValueCheck.problem(in: node, type: simple, path: path(), format: format) { problems.append(problem) }
         case nil: break
         }
     }
@@ -47,22 +49,21 @@ struct FormWalker {
         var seen: Set<String> = []
         var known: [(order: Int, member: Member)] = []
         for member in members {
-            let memberPath = path.appending(member.key)
             guard let field = type.field(member.key), let order = type.order(of: member.key) else {
                 var facts: [String: String] = [:]
                 if let suggestion = Suggest.closest(to: member.key, among: type.fields.map(\.name)) {
                     facts["suggestion"] = suggestion
                 }
-                problems.append(Problem(.unknownField, at: memberPath, position: member.node.position,
+                problems.append(Problem(.unknownField, at: path.appending(member.key), position: member.node.position,
                                         value: member.key, facts: facts))
                 continue
             }
             if !seen.insert(member.key).inserted {
-                problems.append(Problem(.repeated, at: memberPath, position: member.node.position, value: member.key))
+                problems.append(Problem(.repeated, at: path.appending(member.key), position: member.node.position, value: member.key))
                 continue
             }
             known.append((order, member))
-            walk(member.node, type: model.type(named: field.typeName), path: memberPath)
+            walk(member.node, type: model.type(named: field.typeName), path: path.appending(member.key))
         }
         if format == .xml { reportOrder(known, in: type, path: path) }
         // A misspelt field that suggests a missing one is one mistake, told once.
@@ -101,15 +102,14 @@ struct FormWalker {
         }
         var counted = 0
         for (index, item) in items.enumerated() {
-            let itemPath = path.appending(index: index)
             if let tag = item.tag, tag != list.item.name {
                 var facts: [String: String] = [:]
                 if let suggestion = Suggest.closest(to: tag, among: [list.item.name]) { facts["suggestion"] = suggestion }
-                problems.append(Problem(.unknownField, at: itemPath, position: item.position, value: tag, facts: facts))
+                problems.append(Problem(.unknownField, at: path.appending(index: index), position: item.position, value: tag, facts: facts))
                 continue
             }
             counted += 1
-            walk(item, type: model.type(named: list.item.typeName), path: itemPath)
+            walk(item, type: model.type(named: list.item.typeName), path: path.appending(index: index))
         }
         if counted < list.item.minOccurs {
             problems.append(Problem(.tooFew, at: path, position: node.position, facts: ["min": "\(list.item.minOccurs)"]))

@@ -4,10 +4,11 @@ import QualifyDocument
 /// Checks one value against its field's type and limits. One value gets at most one problem:
 /// the first that a person has to fix (blank, then form, then choices, then length or size).
 enum ValueCheck {
-    static func problem(in node: Node, type: SimpleType, path: DocumentPath, format: Document.Format) -> Problem? {
+    static func problem(in node: Node, type: SimpleType, path: @autoclosure () -> DocumentPath,
+                        format: Document.Format) -> Problem? {
         let position = node.position
         func problem(_ kind: Problem.Kind, _ facts: [String: String] = [:]) -> Problem {
-            var result = Problem(kind, at: path, position: position, value: node.scalarText, facts: facts)
+            var result = Problem(kind, at: path(), position: position, value: node.scalarText, facts: facts)
             if case .string = node.value, format == .json { result.isQuotedScalar = true }
             return result
         }

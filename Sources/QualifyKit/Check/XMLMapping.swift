@@ -12,7 +12,7 @@ struct XMLMapping {
         var document: Document?
         var problems: [Problem]
         /// Where each XML element went in the neutral document, to place libxml2's complaints.
-        var paths: [Int: DocumentPath] = [:]
+        var paths = ElementPaths(count: 0)
     }
 
     func map(_ tree: XMLTree) -> Result {
@@ -37,7 +37,7 @@ struct XMLMapping {
                                     facts: ["expected": model.versions.first ?? ""]))
         }
         var walker = Walker(model: model, tree: tree, formNamespace: root.namespace)
-        var rootNode = walker.node(for: 0, type: model.type(named: model.rootType), path: .root)
+        var rootNode = walker.node(for: 0, type: model.type(named: model.rootType), parent: -1, step: nil)
         if case .object(var members) = rootNode.value {
             members.insert(Member(key: "schemaVersion", node: Node(.string(version ?? ""), position: rootPosition)), at: 0)
             rootNode.value = .object(members)
@@ -51,61 +51,63 @@ struct XMLMapping {
         let tree: XMLTree
         let formNamespace: String?
         var problems: [Problem] = []
-        var paths: [Int: DocumentPath] = [:]
+        var paths: ElementPaths
 
         init(model: FormModel, tree: XMLTree, formNamespace: String?) {
             self.model = model
             self.tree = tree
             self.formNamespace = formNamespace
+            paths = ElementPaths(count: tree.elements.count)
         }
 
         func key(of element: XMLTree.Element) -> String {
             element.namespace == formNamespace ? element.name : element.qualifiedName
         }
 
-        mutating func node(for index: Int, type: FormType?, path: DocumentPath) -> Node {
+        /// `step` is the key or list position that leads from the parent element to this one.
+        mutating func node(for index: Int, type: FormType?, parent: Int, step: DocumentPath.Token?) -> Node {
             let element = tree.elements[index]
             let position = SourcePosition(line: element.line, column: element.column)
-            paths[index] = path
+            paths.record(index, parent: parent, step: step)
             for attribute in element.attributes where !(index == 0 && attribute.name == "schemaVersion")
                 && attribute.namespace != "http://www.w3.org/2001/XMLSchema-instance" {
-                problems.append(Problem(.unknownField, at: path.appending("@" + attribute.name), position: position,
+                problems.append(Problem(.unknownField, at: paths[index].appending("@" + attribute.name), position: position,
                                         value: attribute.name, facts: ["attribute": "yes"]))
             }
             switch type {
             case .complex(let complex)?:
-                return Node(.object(members(of: index, path: path) { complex.field($0)?.typeName }), position: position)
+                return Node(.object(members(of: index) { complex.field($0)?.typeName }), position: position)
             case .list(let list)?:
                 let items = element.children.enumerated().map { offset, child -> Node in
                     let childElement = tree.elements[child]
                     var item = node(for: child, type: key(of: childElement) == list.item.name
-                        ? model.type(named: list.item.typeName) : nil, path: path.appending(index: offset))
+                        ? model.type(named: list.item.typeName) : nil, parent: index, step: .index(offset))
                     item.tag = key(of: childElement)
                     return item
                 }
                 return Node(.array(items), position: position)
             case .simple(let simple)?:
                 if !element.children.isEmpty {
-                    return Node(.object(members(of: index, path: path) { _ in nil }), position: position)
+                    return Node(.object(members(of: index) { _ in nil }), position: position)
                 }
                 return Node(Self.scalar(element.text, base: simple.base), position: position)
             case nil:
                 if element.children.isEmpty { return Node(.string(element.text), position: position) }
-                return Node(.object(members(of: index, path: path) { _ in nil }), position: position)
+                return Node(.object(members(of: index) { _ in nil }), position: position)
             }
         }
 
-        private mutating func members(of index: Int, path: DocumentPath, typeOf: (String) -> String?) -> [Member] {
+        private mutating func members(of index: Int, typeOf: (String) -> String?) -> [Member] {
             let element = tree.elements[index]
             if !element.children.isEmpty || !element.text.isEmpty,
                !element.text.trimmedSpace.isEmpty {
-                problems.append(Problem(.unexpectedText, at: path, position: SourcePosition(line: element.line, column: element.column),
+                problems.append(Problem(.unexpectedText, at: paths[index], position: SourcePosition(line: element.line, column: element.column),
                                         value: element.text.trimmedSpace))
             }
             return element.children.map { child in
                 let name = key(of: tree.elements[child])
                 let type = typeOf(name).flatMap(model.type(named:))
-                return Member(key: name, node: node(for: child, type: type, path: path.appending(name)))
+                return Member(key: name, node: node(for: child, type: type, parent: index, step: .key(name)))
             }
         }
 
@@ -124,5 +126,38 @@ struct XMLMapping {
                 return .string(text)
             }
         }
+    }
+}
+
+/// Where each XML element went in the neutral document: one step from its parent for each
+/// element, put together into a path only for the few that a problem names (making a path for
+/// every element of every file was a large share of the time).
+struct ElementPaths {
+    private var parents: [Int]
+    private var steps: [DocumentPath.Token?]
+
+    init(count: Int) {
+        parents = Array(repeating: -2, count: count)
+        steps = Array(repeating: nil, count: count)
+    }
+
+    /// The root has parent -1 and no step.
+    mutating func record(_ index: Int, parent: Int, step: DocumentPath.Token?) {
+        parents[index] = parent
+        steps[index] = step
+    }
+
+    func contains(_ index: Int) -> Bool { parents.indices.contains(index) && parents[index] != -2 }
+
+    /// The path of a recorded element; the root for one that was never mapped.
+    subscript(index: Int) -> DocumentPath {
+        guard contains(index) else { return .root }
+        var tokens: [DocumentPath.Token] = []
+        var current = index
+        while current >= 0, let step = steps[current] {
+            tokens.append(step)
+            current = parents[current]
+        }
+        return DocumentPath(tokens.reversed())
     }
 }

@@ -11,7 +11,7 @@ enum XSDIssueMapping {
     ]
 
     static func merge(_ issues: [XSDIssue], into walked: [Problem], tree: XMLTree,
-                      paths: [Int: DocumentPath], places: Places) -> [Problem] {
+                      paths: ElementPaths, places: Places) -> [Problem] {
         var result = walked
         let walkedPaths = Set(walked.map(\.path))
         let structural = walked.filter { structuralKinds.contains($0.kind) }.map(\.path)
@@ -20,7 +20,7 @@ enum XSDIssueMapping {
         // Facet complaints come before the generic "not a valid value" one; keep the finer one.
         let ordered = issues.filter { $0.kind != .datatype } + issues.filter { $0.kind == .datatype }
         for issue in ordered {
-            let path = issue.element.flatMap { paths[$0] } ?? .root
+            let path = issue.element.map { paths[$0] } ?? .root
             let element = issue.element.map { tree.elements[$0] }
             let position = element.map { SourcePosition(line: $0.line, column: $0.column) }
                 ?? SourcePosition(line: max(issue.line, 1), column: 1)

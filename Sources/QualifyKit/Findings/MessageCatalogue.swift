@@ -24,7 +24,18 @@ public struct MessageCatalogue: Sendable {
 
     static func read(_ url: URL) throws -> [String: String] {
         let text = try String(contentsOf: url, encoding: .utf8)
-        return try YAMLDecoder().decode([String: String].self, from: text)
+        // Read as plain YAML nodes: the Codable decoder took longer than checking a file.
+        guard let mapping = try Yams.compose(yaml: text)?.mapping else {
+            throw SchemaReadError(description: "\(url.lastPathComponent) is not a list of keys and messages")
+        }
+        var messages: [String: String] = [:]
+        for (key, value) in mapping {
+            guard let name = key.string, let message = value.string else {
+                throw SchemaReadError(description: "\(url.lastPathComponent) line \(key.mark?.line ?? 0): each key needs a message written as text")
+            }
+            messages[name] = message
+        }
+        return messages
     }
 
     public func template(_ key: String) -> String? {

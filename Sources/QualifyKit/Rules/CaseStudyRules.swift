@@ -115,17 +115,17 @@ enum CaseStudyRules {
             func visit(_ node: Node, _ path: DocumentPath) {
                 switch node.value {
                 case .object(let members):
+                    // Paths are made only where they are needed: this visits every value of every file.
                     for member in members {
-                        let child = path / member.key
                         if let limit = config.wordLimits[member.key], case .string(let text) = member.node.value {
                             let count = Words.count(text)
-                            if count > limit { hits.append(RuleHit(child, ["count": "\(count)", "limit": "\(limit)"])) }
-                        } else {
-                            visit(member.node, child)
+                            if count > limit { hits.append(RuleHit(path / member.key, ["count": "\(count)", "limit": "\(limit)"])) }
+                        } else if member.node.members != nil || member.node.items != nil {
+                            visit(member.node, path / member.key)
                         }
                     }
                 case .array(let items):
-                    for (index, item) in items.enumerated() { visit(item, path / index) }
+                    for (index, item) in items.enumerated() where item.members != nil || item.items != nil { visit(item, path / index) }
                 default:
                     break
                 }

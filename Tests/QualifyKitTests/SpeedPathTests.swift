@@ -34,4 +34,30 @@ final class SpeedPathTests: XCTestCase {
         XCTAssertEqual(second.organisations.map(\.path), first.organisations.map(\.path))
         XCTAssertEqual(second.reads.paths, first.reads.paths, "the second rule must log the reads it relies on")
     }
+
+    func testCutShortDistanceAgreesWithTheFullOne() {
+        func full(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
+            var table = (0...a.count).map { i in (0...b.count).map { j in i == 0 ? j : (j == 0 ? i : 0) } }
+            for i in a.indices { for j in b.indices {
+                table[i + 1][j + 1] = min(table[i][j + 1] + 1, table[i + 1][j] + 1, table[i][j] + (a[i] == b[j] ? 0 : 1))
+            } }
+            return table[a.count][b.count]
+        }
+        var random = SystemRandomNumberGenerator()
+        let letters = Array("abcde".unicodeScalars)
+        for _ in 0..<2_000 {
+            let a = (0..<Int.random(in: 0...8, using: &random)).map { _ in letters.randomElement(using: &random)! }
+            let b = (0..<Int.random(in: 0...8, using: &random)).map { _ in letters.randomElement(using: &random)! }
+            let limit = Int.random(in: 0...4, using: &random)
+            let expected = full(a, b)
+            XCTAssertEqual(Suggest.distance(a, b, limit: limit), expected <= limit ? expected : nil, "\(a) \(b) \(limit)")
+        }
+    }
+
+    func testSuggestionsStillFoundAndTiesStillRefused() {
+        XCTAssertEqual(Suggest.closest(to: "legalNmae", among: ["legalName", "tradingName", "ref"]), "legalName")
+        XCTAssertNil(Suggest.closest(to: "cat", among: ["bat", "hat"]), "two equally close names suggest neither")
+        XCTAssertNil(Suggest.closest(to: "somethingElse", among: ["legalName"]))
+        XCTAssertNil(Suggest.closest(to: String(repeating: "x", count: 100_000), among: ["legalName"]))
+    }
 }

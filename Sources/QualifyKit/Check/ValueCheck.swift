@@ -74,13 +74,22 @@ enum ValueCheck {
 /// "Did you mean …": the one closest name, when it is close enough to be a slip of the keys.
 enum Suggest {
     static func closest(to written: String, among names: [String]) -> String? {
-        let target = written.lowercased()
-        let scored = names.map { ($0, distance(target, $0.lowercased())) }.sorted { $0.1 < $1.1 }
-        guard let best = scored.first else { return nil }
+        let target = Array(written.lowercased().unicodeScalars)
         let allowed = max(1, min(3, written.count / 3))
-        guard best.1 <= allowed else { return nil }
-        if scored.count > 1, scored[1].1 == best.1 { return nil }
-        return best.0
+        // Only distances within the allowance matter, so each is cut short past it: a file
+        // with thousands of unknown names must not cost thousands of full comparisons.
+        var best: (name: String, distance: Int)?
+        var tied = false
+        for name in names {
+            guard let distance = distance(target, Array(name.lowercased().unicodeScalars), limit: allowed) else { continue }
+            if let current = best, current.distance <= distance {
+                if current.distance == distance { tied = true }
+                continue
+            }
+            best = (name, distance)
+            tied = false
+        }
+        return tied ? nil : best?.name
     }
 
     /// Matches a choice by its code or by its label, so "Accommodation" suggests ACCOMMODATION.
@@ -96,17 +105,28 @@ enum Suggest {
     }
 
     static func distance(_ lhs: String, _ rhs: String) -> Int {
-        let a = Array(lhs), b = Array(rhs)
+        let a = Array(lhs.unicodeScalars), b = Array(rhs.unicodeScalars)
+        return distance(a, b, limit: max(a.count, b.count))!
+    }
+
+    /// Edit distance (insert, delete, change one character), or nil when it is over `limit`.
+    static func distance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], limit: Int) -> Int? {
+        if abs(a.count - b.count) > limit { return nil }
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
         var previous = Array(0...b.count)
+        var current = Array(repeating: 0, count: b.count + 1)
         for i in 1...a.count {
-            var current = [i] + Array(repeating: 0, count: b.count)
+            current[0] = i
+            var smallest = i
             for j in 1...b.count {
                 current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                smallest = min(smallest, current[j])
             }
-            previous = current
+            // Every later row is at least this row's smallest value.
+            if smallest > limit { return nil }
+            swap(&previous, &current)
         }
-        return previous[b.count]
+        return previous[b.count] <= limit ? previous[b.count] : nil
     }
 }

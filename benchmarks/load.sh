@@ -10,7 +10,7 @@ command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk;
 # QUALIFY_BIN names an already built release binary; otherwise one is built.
 bin=${QUALIFY_BIN:-}
 if [ -z "$bin" ]; then
-  swift build -c release --product qualify >/dev/null
+  swift build -c release --static-swift-stdlib --product qualify >/dev/null
   bin=.build/release/qualify
 fi
 port=$((20000 + RANDOM % 20000))

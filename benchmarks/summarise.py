@@ -48,10 +48,12 @@ def peak_max(name):
 batch = [
     ("qualify-xml-summary", "Qualify, XML half, `--summary-only`", "xml"),
     ("qualify-xml-report", "Qualify, XML half, JSON report written", "xml"),
+    ("qualify-xml-report-1job", "Qualify, XML half, JSON report written, one core (`--jobs 1`)", "xml"),
     ("xmllint-xml", "xmllint --schema (XSD only)", "xml"),
     ("lxml-xml", "lxml XMLSchema (XSD only)", "xml"),
     ("qualify-json-summary", "Qualify, JSON half, `--summary-only`", "json"),
     ("qualify-json-report", "Qualify, JSON half, JSON report written", "json"),
+    ("qualify-json-report-1job", "Qualify, JSON half, JSON report written, one core (`--jobs 1`)", "json"),
     ("jsonschemars-json", "jsonschema-rs (schema only)", "json"),
     ("pyjsonschema-json", "python-jsonschema (schema only)", "json"),
     ("qualify-all-summary", "Qualify, all files, `--summary-only`", "all"),
@@ -97,9 +99,11 @@ print("|---|---:|---:|")
 pairs = [
     ("xmllint / Qualify XML with report", "xmllint-xml", "qualify-xml-report"),
     ("xmllint / Qualify XML summary", "xmllint-xml", "qualify-xml-summary"),
+    ("xmllint / Qualify XML with report, one core each", "xmllint-xml", "qualify-xml-report-1job"),
     ("lxml / Qualify XML with report", "lxml-xml", "qualify-xml-report"),
     ("jsonschema-rs / Qualify JSON with report", "jsonschemars-json", "qualify-json-report"),
     ("jsonschema-rs / Qualify JSON summary", "jsonschemars-json", "qualify-json-summary"),
+    ("jsonschema-rs / Qualify JSON with report, one core each", "jsonschemars-json", "qualify-json-report-1job"),
     ("python-jsonschema / Qualify JSON with report", "pyjsonschema-json", "qualify-json-report"),
     ("python-jsonschema / Qualify JSON summary", "pyjsonschema-json", "qualify-json-summary"),
 ]

@@ -24,8 +24,9 @@ public struct MessageCatalogue: Sendable {
 
     static func read(_ url: URL) throws -> [String: String] {
         let text = try String(contentsOf: url, encoding: .utf8)
-        // Read as plain YAML nodes: the Codable decoder took longer than checking a file.
-        guard let mapping = try Yams.compose(yaml: text)?.mapping else {
+        // Read as plain YAML nodes, every value as text (`.basic` also skips compiling the regular
+        // expressions that tell numbers and dates apart): the Codable decoder took longer than checking a file.
+        guard let mapping = try Yams.compose(yaml: text, .basic)?.mapping else {
             throw SchemaReadError(description: "\(url.lastPathComponent) is not a list of keys and messages")
         }
         var messages: [String: String] = [:]

@@ -45,8 +45,7 @@ public struct Configuration: Codable, Sendable {
 
     public static func load(_ url: URL) throws -> Configuration {
         let text = try String(contentsOf: url, encoding: .utf8)
-        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return Configuration() }
-        return try YAMLDecoder().decode(Configuration.self, from: text)
+        return try ConfigurationReader(file: url.lastPathComponent).read(text)
     }
 
     public func severity(of rule: Rule) -> Severity { severities[rule.id] ?? rule.severity }

@@ -40,6 +40,8 @@ public struct RuleEngine: Sendable {
     /// A read is spoilt by a problem at the value itself or at any section holding it.
     static func hasProblem(_ read: DocumentPath, _ problems: Set<DocumentPath>) -> Bool {
         if problems.isEmpty { return false }
+        // Few problems (the usual case): compare prefixes rather than make each parent path.
+        if problems.count < 16 { return problems.contains { !$0.tokens.isEmpty && read.hasPrefix($0) } }
         var current: DocumentPath? = read
         while let path = current, !path.tokens.isEmpty {
             if problems.contains(path) { return true }

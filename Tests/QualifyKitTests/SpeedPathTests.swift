@@ -1,5 +1,7 @@
 import XCTest
+import Foundation
 import QualifyDocument
+import QualifyXML
 @testable import QualifyKit
 
 /// The hand-written fast paths must agree with the plain library behaviour they replace.
@@ -59,5 +61,31 @@ final class SpeedPathTests: XCTestCase {
         XCTAssertNil(Suggest.closest(to: "cat", among: ["bat", "hat"]), "two equally close names suggest neither")
         XCTAssertNil(Suggest.closest(to: "somethingElse", among: ["legalName"]))
         XCTAssertNil(Suggest.closest(to: String(repeating: "x", count: 100_000), among: ["legalName"]))
+    }
+
+    /// The walker runs only when the schema finds something, so it must never find anything
+    /// in a document the schema accepts (or the skipped walk would hide a problem).
+    func testWalkerFindsNothingWhereTheSchemaFindsNothing() throws {
+        let kit = Shared.kit
+        var checked = 0
+        for folder in ["examples/valid", "examples/invalid"] {
+            for file in Repo.files(in: folder, ending: ".xml") {
+                let bytes = try [UInt8](Data(contentsOf: file))
+                guard case .success(let parsed) = XMLReader.parse(bytes[...]),
+                      let document = XMLMapping(model: kit.model).map(parsed.tree).document,
+                      kit.schema.validate(parsed).isEmpty else { continue }
+                XCTAssertEqual(FormWalker.check(document, against: kit.model).map(\.path), [], file.lastPathComponent)
+                checked += 1
+            }
+            for file in Repo.files(in: folder, ending: ".json") {
+                let bytes = try [UInt8](Data(contentsOf: file))
+                guard case .success(let root) = JSONReader.parse(bytes[...]), let schema = kit.jsonSchema,
+                      schema.isValid(root), !JSONSubmission.repeatsAKey(root) else { continue }
+                XCTAssertEqual(FormWalker.check(Document(root: root, format: .json), against: kit.model).map(\.path), [],
+                               file.lastPathComponent)
+                checked += 1
+            }
+        }
+        XCTAssertGreaterThanOrEqual(checked, 8, "every valid example is among those checked")
     }
 }

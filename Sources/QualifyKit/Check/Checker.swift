@@ -63,10 +63,12 @@ public struct Checker: Sendable {
         let places = Places(model: kit.model)
         let mapped = XMLMapping(model: kit.model).map(parsed.tree)
         var problems = mapped.problems
-        if let document = mapped.document {
+        let issues = kit.schema.validate(parsed)
+        // The published schema decides; the walker explains. When libxml2 finds nothing, there
+        // is nothing for the walker to explain, and most files are like that.
+        if let document = mapped.document, !issues.isEmpty {
             problems += FormWalker.check(document, against: kit.model)
         }
-        let issues = kit.schema.validate(parsed)
         problems = XSDIssueMapping.merge(issues, into: problems, tree: parsed.tree, paths: mapped.paths, places: places)
         return Inspection(report: report(file: file, format: .xml, problems: problems, document: mapped.document),
                           document: mapped.document)
@@ -81,7 +83,9 @@ public struct Checker: Sendable {
         }
         let document = Document(root: root, format: .json)
         var (problems, walk) = JSONSubmission.problems(in: document, model: kit.model)
-        if walk {
+        // As for XML: the schema decides (its quick yes-or-no first), and the walker explains.
+        // A key written twice is the one thing JSON Schema cannot see, so it always means a walk.
+        if walk, kit.jsonSchema?.isValid(document.root) != true || JSONSubmission.repeatsAKey(document.root) {
             problems += FormWalker.check(document, against: kit.model)
             if let schema = kit.jsonSchema {
                 problems = JSONSchemaIssueMapping.merge(schema.validate(document.root), into: problems, document: document,

@@ -13,8 +13,11 @@ mkdir -p "$RESULTS"
 sample=$(mktemp -d)
 trap 'rm -rf "$sample"' EXIT
 mkdir -p "$sample/xml" "$sample/json"
-find "$CORPUS/xml" -name '*.xml' | sort | head -n "$FILES" | xargs -I{} cp {} "$sample/xml/"
-find "$CORPUS/json" -name '*.json' | sort | head -n "$FILES" | xargs -I{} cp {} "$sample/json/"
+# (Read whole lists: `head` closing a pipe early fails the script under pipefail.)
+mapfile -t xml_files < <(find "$CORPUS/xml" -name '*.xml' | sort)
+mapfile -t json_files < <(find "$CORPUS/json" -name '*.json' | sort)
+cp "${xml_files[@]:0:FILES}" "$sample/xml/"
+cp "${json_files[@]:0:FILES}" "$sample/json/"
 
 # Valgrind 3.19 (Debian 12) cannot read the DWARF 5 debug information Swift 6 writes, so a
 # copy without debug information is profiled; its symbol table still names every function.

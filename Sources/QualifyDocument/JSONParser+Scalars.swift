@@ -1,22 +1,31 @@
 extension JSONParser {
     mutating func string() throws(Problem) -> String {
         index += 1
-        var scalars = String.UnicodeScalarView()
+        // Most strings have no escapes and become one String straight from their bytes;
+        // building them scalar by scalar was a sixth of the time to check a JSON file.
+        var result = ""
+        var escaped = false
         var runStart = index
         func flush(_ end: Int) {
-            if end > runStart { scalars.append(contentsOf: String(decoding: bytes[runStart..<end], as: UTF8.self).unicodeScalars) }
+            if end > runStart { result += String(decoding: bytes[runStart..<end], as: UTF8.self) }
         }
         while true {
             guard index < bytes.count else { throw fail(.unexpectedEnd) }
             let byte = bytes[index]
             switch byte {
             case UInt8(ascii: "\""):
+                if !escaped {
+                    let whole = String(decoding: bytes[runStart..<index], as: UTF8.self)
+                    index += 1
+                    return whole
+                }
                 flush(index)
                 index += 1
-                return String(scalars)
+                return result
             case UInt8(ascii: "\\"):
+                escaped = true
                 flush(index)
-                scalars.append(try escape())
+                result.unicodeScalars.append(try escape())
                 runStart = index
             case 0..<0x20:
                 throw fail(.controlCharacter)

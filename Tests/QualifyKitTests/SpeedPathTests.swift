@@ -88,4 +88,36 @@ final class SpeedPathTests: XCTestCase {
         }
         XCTAssertGreaterThanOrEqual(checked, 8, "every valid example is among those checked")
     }
+
+    func testPostcodeScanAgreesWithRoyalMailPattern() throws {
+        let pattern = try NSRegularExpression(
+            pattern: "^(GIR ?0AA|[A-PR-UWYZ]([0-9]{1,2}|[A-HK-Y][0-9]{1,2}|[0-9][A-HJKPS-UW]|[A-HK-Y][0-9][ABEHMNPRV-Y]) ?[0-9][ABD-HJLNP-UW-Z]{2})$",
+            options: [.caseInsensitive])
+        func expected(_ text: String) -> Bool {
+            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            return pattern.firstMatch(in: trimmed, range: NSRange(trimmed.startIndex..., in: trimmed)) != nil
+        }
+        for known in ["SW1A 1AA", "sw1a1aa", "M1 1AE", "B33 8TH", "CR2 6XH", "DN55 1PT", "W1A 0AX", "EC1A 1BB", "GIR 0AA",
+                      "gir0aa", " LS1 4AP ", "QQ1 1AA", "SW1A 1AAA", "SW1A  1AA", "12345", "", "AB1 1CI", "E1W 1AA"] {
+            XCTAssertEqual(Postcode.isUK(known), expected(known), known)
+        }
+        var random = SystemRandomNumberGenerator()
+        let alphabet = Array("ABCDEGHIJKMPQRSTUVWXYZ0123456789 ")
+        var matched = 0
+        for _ in 0..<20_000 {
+            let text = String((0..<Int.random(in: 4...8, using: &random)).map { _ in alphabet.randomElement(using: &random)! })
+            let want = expected(text)
+            if want { matched += 1 }
+            XCTAssertEqual(Postcode.isUK(text), want, text)
+        }
+        for outward in ["A1", "A12", "AB1", "AB12", "A1B", "AB1C", "GIR"] {
+            for letters in ["AA", "AB", "CI", "ZZ", "UW"] {
+                for space in ["", " "] {
+                    let text = outward + space + "1" + letters
+                    XCTAssertEqual(Postcode.isUK(text), expected(text), text)
+                }
+            }
+        }
+        XCTAssertGreaterThan(matched, 0, "the random sample reaches real postcodes too")
+    }
 }

@@ -14,6 +14,9 @@ from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
+from selenium.common.exceptions import TimeoutException
 from axe_selenium_python import Axe
 
 
@@ -48,8 +51,15 @@ def main():
     try:
         driver.get(base + "/")
         failures += axe_violations(driver, "home")
+        home = driver.find_element(By.TAG_NAME, "html")
         driver.find_element(By.ID, "file").send_keys(example)
         driver.find_element(By.CSS_SELECTOR, "form[action='/check'] button[type=submit]").click()
+        # click() can return before the result page has loaded; wait for the new page, not a fixed time.
+        try:
+            WebDriverWait(driver, 30).until(expected_conditions.staleness_of(home))
+            WebDriverWait(driver, 30).until(lambda d: d.execute_script("return document.readyState") == "complete")
+        except TimeoutException:
+            print("upload: the result page did not load within 30 s")
         summary = driver.find_elements(By.ID, "error-summary-title")
         findings = driver.find_elements(By.CSS_SELECTOR, ".finding.must-fix")
         links = driver.find_elements(By.CSS_SELECTOR, ".error-summary a")

@@ -1,4 +1,5 @@
 import XCTest
+import Yams
 @testable import QualifyKit
 
 /// Officials edit the assumptions file by hand, so each mistake must be named with its line.
@@ -40,6 +41,29 @@ final class ConfigurationTests: XCTestCase {
         XCTAssertEqual(config.caseStudyRecencyMonths, Configuration().caseStudyRecencyMonths)
         XCTAssertEqual(try reader.read("").wordLimits, Configuration().wordLimits)
         XCTAssertEqual(try reader.read("severities: {}\nsizeBasis:\n").severities, [:])
+    }
+
+    func testSettingsLaidOverAnotherConfigurationKeepItsOtherValues() throws {
+        var base = Configuration()
+        base.caseStudyRecencyMonths = 60
+        base.wordLimits["outcomes"] = 40
+        base.severities = ["case-study.too-old": .info]
+        let config = try reader.read("wordLimits:\n  narrative: 20\nseverities:\n  accounts.too-old: ask", over: base)
+        XCTAssertEqual(config.caseStudyRecencyMonths, 60)
+        XCTAssertEqual(config.wordLimits["outcomes"], 40)
+        XCTAssertEqual(config.wordLimits["narrative"], 20)
+        XCTAssertEqual(config.severities, ["accounts.too-old": .ask], "a severities list replaces the one beneath it")
+    }
+
+    func testAGuidanceExampleWithAMistypedSettingIsReportedNotIgnored() throws {
+        let kit = Shared.kit
+        let page = try XCTUnwrap(GuidanceLibrary(folder: Repo.url("guidance")).page("text.word-limit"))
+        let example = try XCTUnwrap(page.examples.first { $0.configuration != nil })
+        XCTAssertNil(ExampleRunner(kit: kit).run(example, of: page).failure)
+        let mistyped = try RuleExample(Yams.compose(yaml: "title: t\nbaseline: \(example.baseline)\nconfig:\n  wordLimit: 3\npasses: true")!,
+                                       number: 9, page: page.id)
+        let failure = try XCTUnwrap(ExampleRunner(kit: kit).run(mistyped, of: page).failure)
+        XCTAssertTrue(failure.contains("`wordLimit` is not a setting"), failure)
     }
 
     func testMistakesAreNamedWithTheirLine() {

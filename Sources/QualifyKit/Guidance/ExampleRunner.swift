@@ -34,7 +34,9 @@ public struct ExampleRunner: Sendable {
         }
         let configuration: Configuration
         do {
-            configuration = try merged(example.configuration)
+            configuration = try example.configuration.map {
+                try ConfigurationReader(file: "config").read($0, over: kit.configuration)
+            } ?? kit.configuration
         } catch {
             return broken("its config cannot be read: \(error)")
         }
@@ -50,14 +52,5 @@ public struct ExampleRunner: Sendable {
             + " but the page says \(expected.isEmpty ? "nothing" : expected.sorted().joined(separator: ", "))"
         if let first = held.first { reason += "; the rule waited on \(first.path)" }
         return Outcome(page: page.id, example: example, findings: mine, failure: reason)
-    }
-
-    /// The kit's assumptions with the example's own settings laid over them.
-    func merged(_ overrides: [String: DocNode]) throws -> Configuration {
-        guard !overrides.isEmpty else { return kit.configuration }
-        let base = try JSONEncoder().encode(kit.configuration)
-        guard case .success(var root) = JSONReader.parse([UInt8](base)[...]) else { return kit.configuration }
-        for (key, value) in overrides { root = root.setting(DocumentPath([.key(key)]), to: value) }
-        return try JSONDecoder().decode(Configuration.self, from: Data(JSONWriter.write(root).utf8))
     }
 }

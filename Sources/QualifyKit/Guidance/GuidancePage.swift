@@ -60,7 +60,8 @@ public struct RuleExample: Sendable {
     public let baseline: String
     public let set: [(path: DocumentPath, value: DocNode)]
     public let remove: [DocumentPath]
-    public let configuration: [String: DocNode]
+    /// The example's own assumptions, as YAML laid over the kit's (nil when it keeps them all).
+    public let configuration: String?
     public let flags: [DocumentPath]
     public let number: Int
 
@@ -81,9 +82,7 @@ public struct RuleExample: Sendable {
         self.number = number
         set = try (mapping["set"]?.mapping ?? [:]).map { key, value in (try path(key.string ?? ""), Self.value(value)) }
         remove = try (mapping["remove"]?.sequence ?? []).map { try path($0.string ?? "") }
-        configuration = (mapping["config"]?.mapping ?? [:]).reduce(into: [:]) { result, pair in
-            result[pair.key.string ?? ""] = Self.value(pair.value)
-        }
+        configuration = try mapping["config"].map { try Yams.serialize(node: $0) }
         flags = try (mapping["flags"]?.sequence ?? []).map { try path($0.string ?? "") }
         if mapping["passes"]?.bool != true && flags.isEmpty {
             throw GuidancePage.FormatError(description: "\(page): example \(number) must say 'passes: true' or list the fields it flags")

@@ -1,10 +1,9 @@
 import Foundation
-import Yams
 
 /// The assumptions the rules rest on (A1–A8) and the officials' choices of severity. None of
 /// this is published Ministry of Justice policy; every value can be changed in
 /// guidance/assumptions.yaml or a file given with --config.
-public struct Configuration: Codable, Sendable {
+public struct Configuration: Encodable, Sendable {
     public var caseStudiesPerCategoryMinimum = 1
     public var caseStudiesPerCategoryMaximum = 3
     public var caseStudyRecencyMonths = 36
@@ -22,26 +21,6 @@ public struct Configuration: Codable, Sendable {
     public var severities: [String: Severity] = [:]
 
     public init() {}
-
-    public init(from decoder: Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        let defaults = Configuration()
-        func value<T: Decodable>(_ key: CodingKeys, _ fallback: T) throws -> T {
-            try container.decodeIfPresent(T.self, forKey: key) ?? fallback
-        }
-        caseStudiesPerCategoryMinimum = try value(.caseStudiesPerCategoryMinimum, defaults.caseStudiesPerCategoryMinimum)
-        caseStudiesPerCategoryMaximum = try value(.caseStudiesPerCategoryMaximum, defaults.caseStudiesPerCategoryMaximum)
-        caseStudyRecencyMonths = try value(.caseStudyRecencyMonths, defaults.caseStudyRecencyMonths)
-        wordLimits = defaults.wordLimits.merging(try value(.wordLimits, [:])) { $1 }
-        unqualifiedSubcontractorsNeedNotQualify = try value(.unqualifiedSubcontractorsNeedNotQualify,
-                                                            defaults.unqualifiedSubcontractorsNeedNotQualify)
-        refereesMustBeIndependent = try value(.refereesMustBeIndependent, defaults.refereesMustBeIndependent)
-        sizeBasis = try container.decodeIfPresent(String.self, forKey: .sizeBasis)
-        euroPerPound = try value(.euroPerPound, defaults.euroPerPound)
-        accountsMaximumAgeMonths = try value(.accountsMaximumAgeMonths, defaults.accountsMaximumAgeMonths)
-        keySubcontractorSharePercent = try value(.keySubcontractorSharePercent, defaults.keySubcontractorSharePercent)
-        severities = try value(.severities, [:])
-    }
 
     public static func load(_ url: URL) throws -> Configuration {
         let text = try String(contentsOf: url, encoding: .utf8)

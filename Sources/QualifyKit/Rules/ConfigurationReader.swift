@@ -12,8 +12,9 @@ public struct ConfigurationError: Error, Sendable, CustomStringConvertible {
 struct ConfigurationReader {
     let file: String
 
-    func read(_ source: String) throws -> Configuration {
-        var result = Configuration()
+    /// The settings in `source` laid over `base`: what the file does not mention keeps its value.
+    func read(_ source: String, over base: Configuration = Configuration()) throws -> Configuration {
+        var result = base
         guard let root = try compose(source) else { return result }
         guard let mapping = root.mapping else { throw fault(root, "must be a list of settings, one per line, like `caseStudyRecencyMonths: 36`.") }
         for (keyNode, value) in mapping {

@@ -52,10 +52,11 @@ let package = Package(
         // Writes realistic submissions for the benchmarks (BENCHMARKS.md, benchmarks/run.sh).
         .executableTarget(name: "corpus", dependencies: ["QualifyDocument", "QualifyKit"]),
         // libFuzzer targets (ROBUSTNESS.md, fuzz/run.sh). Built normally, each replays the files it is given.
-        .executableTarget(name: "FuzzJSONReader", dependencies: ["QualifyDocument"]),
-        .executableTarget(name: "FuzzJSONSchema", dependencies: ["JSONSchema", "QualifyDocument"]),
-        .executableTarget(name: "FuzzXML", dependencies: ["QualifyXML"]),
-        .executableTarget(name: "FuzzChecker", dependencies: ["QualifyKit"]),
+        .target(name: "FuzzSupport"),
+        .executableTarget(name: "FuzzJSONReader", dependencies: ["QualifyDocument", "FuzzSupport"]),
+        .executableTarget(name: "FuzzJSONSchema", dependencies: ["JSONSchema", "QualifyDocument", "FuzzSupport"]),
+        .executableTarget(name: "FuzzXML", dependencies: ["QualifyXML", "FuzzSupport"]),
+        .executableTarget(name: "FuzzChecker", dependencies: ["QualifyKit", "FuzzSupport"]),
         .testTarget(name: "QualifyXMLTests", dependencies: ["QualifyXML"]),
         .testTarget(name: "CLITests", dependencies: ["qualify"]),
         .testTarget(name: "QualifyDocumentTests", dependencies: ["QualifyDocument"]),

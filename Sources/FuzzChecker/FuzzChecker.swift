@@ -6,6 +6,7 @@
 // tool: `swift run FuzzChecker FILE...` runs each file through the same code once.
 import Foundation
 import QualifyKit
+import FuzzSupport
 
 enum Fixture {
     static let checker: Checker = {
@@ -32,35 +33,17 @@ public func initialize(_ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutable
     return 0
 }
 
-#if !FUZZING
+#if FUZZING
+@_cdecl("FuzzChecker_main")
+public func fuzzerMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    runLibFuzzer(argc, argv, fuzz)
+}
+#else
 @main
 enum Replay {
     static func main() {
         _ = Fixture.checker
-        for path in CommandLine.arguments.dropFirst() {
-            guard let data = FileManager.default.contents(atPath: path) else {
-                print("\(path): cannot read"); continue
-            }
-            let bytes = [UInt8](data)
-            _ = (bytes + [0]).withUnsafeBufferPointer { fuzz($0.baseAddress!, bytes.count) }
-            print("\(path): ok")
-        }
+        replay(Array(CommandLine.arguments.dropFirst()), through: fuzz)
     }
-}
-#endif
-
-#if FUZZING
-// SwiftPM links an executable with main as an alias of <module>_main (so that tests can link the
-// module), which hides libFuzzer's own main. So this entry point hands over to libFuzzer itself.
-@_extern(c, "LLVMFuzzerRunDriver")
-func runFuzzer(_ argc: UnsafeMutablePointer<CInt>,
-               _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-               _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt) -> CInt
-
-@_cdecl("FuzzChecker_main")
-public func fuzzerMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
-    var count = argc
-    var arguments = argv
-    return runFuzzer(&count, &arguments, fuzz)
 }
 #endif

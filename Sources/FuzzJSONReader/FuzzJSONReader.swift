@@ -2,9 +2,7 @@
 // Built with -D FUZZING (see fuzz/run.sh) libFuzzer drives `fuzz`; built normally this is a replay
 // tool: `swift run FuzzJSONReader FILE...` runs each file through the same code once.
 import QualifyDocument
-#if !FUZZING
-import Foundation
-#endif
+import FuzzSupport
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
@@ -46,34 +44,16 @@ enum Same {
     static func text(_ a: String, _ b: String) -> Bool { a.unicodeScalars.elementsEqual(b.unicodeScalars) }
 }
 
-#if !FUZZING
+#if FUZZING
+@_cdecl("FuzzJSONReader_main")
+public func fuzzerMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    runLibFuzzer(argc, argv, fuzz)
+}
+#else
 @main
 enum Replay {
     static func main() {
-        for path in CommandLine.arguments.dropFirst() {
-            guard let data = FileManager.default.contents(atPath: path) else {
-                print("\(path): cannot read"); continue
-            }
-            let bytes = [UInt8](data)
-            _ = (bytes + [0]).withUnsafeBufferPointer { fuzz($0.baseAddress!, bytes.count) }
-            print("\(path): ok")
-        }
+        replay(Array(CommandLine.arguments.dropFirst()), through: fuzz)
     }
-}
-#endif
-
-#if FUZZING
-// SwiftPM links an executable with main as an alias of <module>_main (so that tests can link the
-// module), which hides libFuzzer's own main. So this entry point hands over to libFuzzer itself.
-@_extern(c, "LLVMFuzzerRunDriver")
-func runFuzzer(_ argc: UnsafeMutablePointer<CInt>,
-               _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-               _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt) -> CInt
-
-@_cdecl("FuzzJSONReader_main")
-public func fuzzerMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
-    var count = argc
-    var arguments = argv
-    return runFuzzer(&count, &arguments, fuzz)
 }
 #endif

@@ -9,24 +9,8 @@ import sys
 
 import jsonschema_rs
 
-from _files import files
+from _files import validate_json_files
 
 with open(sys.argv[1], encoding="utf-8") as handle:
     validator = jsonschema_rs.validator_for(json.load(handle))
-valid = invalid = errors = 0
-for path in files(sys.argv[2:], ".json"):
-    with open(path, encoding="utf-8") as handle:
-        try:
-            document = json.load(handle)
-        except ValueError:
-            invalid += 1
-            errors += 1
-            continue
-    found = sum(1 for _ in validator.iter_errors(document))
-    if found:
-        invalid += 1
-        errors += found
-    else:
-        valid += 1
-print(f"jsonschema-rs: {valid + invalid} files, {valid} valid, {invalid} invalid, {errors} errors")
-sys.exit(1 if invalid else 0)
+sys.exit(validate_json_files("jsonschema-rs", validator.iter_errors, sys.argv[2:]))

@@ -9,24 +9,8 @@ import sys
 
 from jsonschema import Draft202012Validator
 
-from _files import files
+from _files import validate_json_files
 
 with open(sys.argv[1], encoding="utf-8") as handle:
     validator = Draft202012Validator(json.load(handle))
-valid = invalid = errors = 0
-for path in files(sys.argv[2:], ".json"):
-    with open(path, encoding="utf-8") as handle:
-        try:
-            document = json.load(handle)
-        except ValueError:
-            invalid += 1
-            errors += 1
-            continue
-    found = sum(1 for _ in validator.iter_errors(document))
-    if found:
-        invalid += 1
-        errors += found
-    else:
-        valid += 1
-print(f"python-jsonschema: {valid + invalid} files, {valid} valid, {invalid} invalid, {errors} errors")
-sys.exit(1 if invalid else 0)
+sys.exit(validate_json_files("python-jsonschema", validator.iter_errors, sys.argv[2:]))

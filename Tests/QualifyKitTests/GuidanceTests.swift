@@ -37,4 +37,26 @@ final class GuidanceTests: XCTestCase {
         let report = Checker(kit: kit).check(file: copy.appendingPathComponent("examples/invalid/03-charity-number-wrong-format.xml"))
         XCTAssertEqual(report.findings.first?.message, "Applicant, charity number: write it as 6 or 7 digits, like 1090095, not '12345'.")
     }
+
+    func testLintNamesEachPageThatMissesAGateOrAGoal() throws {
+        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("qualify-kit-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: copy) }
+        try FileManager.default.createDirectory(at: copy, withIntermediateDirectories: true)
+        for folder in ["schemas", "guidance", "examples"] {
+            try FileManager.default.copyItem(at: Repo.url(folder), to: copy.appendingPathComponent(folder))
+        }
+        func append(_ text: String, to page: String) throws {
+            let file = copy.appendingPathComponent("guidance/\(page)")
+            try Data((try String(contentsOf: file, encoding: .utf8) + "\n" + text + "\n").utf8).write(to: file)
+        }
+        let words = (1...20).map { _ in "word" }.joined(separator: " ")
+        // 26 words: over the goal for the longest sentence (25), within the gate (30).
+        try append("This line is a run of \(words).", to: "rules/accounts.too-old.md")
+        try append("Please \(words) \(words).", to: "rules/accounts.year-end-missing.md")
+        let report = GuidanceReview(kit: try Kit(root: copy)).lint()
+        XCTAssertTrue(report.text.contains("· accounts.too-old.md misses a goal: "), report.text)
+        XCTAssertTrue(report.text.contains("✗ accounts.year-end-missing.md: "), report.text)
+        XCTAssertFalse(report.text.contains("· accounts.year-end-missing.md"), "a page that misses the gate is listed once, as a failure")
+        XCTAssertFalse(report.passed)
+    }
 }

@@ -12,7 +12,8 @@
 # New inputs libFuzzer finds go to fuzz/corpus/TARGET/ and its whole log to fuzz/logs/ (neither
 # committed; the seeds come from fuzz/seeds.sh). Extra libFuzzer flags can be given in FUZZ_FLAGS, for example
 # FUZZ_FLAGS="-only_ascii=1"; FUZZ_NO_BUILD=1 uses the binary already built. While the file FUZZ_PAUSE_FILE names exists (someone is measuring performance; default /tmp/qualify-bench.lock)
-# the script waits before building or running; set BENCH_LOCK to use another path.
+# the script waits before building or running. benchmarks/run.sh creates that file when its
+# BENCH_LOCK names the same path.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"

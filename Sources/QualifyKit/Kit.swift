@@ -16,9 +16,9 @@ public final class Kit: Sendable {
     public let catalogue: MessageCatalogue
     public let configuration: Configuration
     let schema: XSDSchema
-    /// The JSON form's schema as read; compiled on first use, because a run over XML files
-    /// never needs it and compiling it was a tenth of the start-up time.
-    private let jsonSchemaSource: Node?
+    /// The JSON form's schema is read and compiled on first use: a run over XML files never
+    /// needs it, and reading it was a twelfth of the start-up time, compiling it a tenth.
+    private let jsonSchemaFile: URL
     private let compiledJSONSchema = Mutex<CompiledSchema??>(nil)
 
     /// The JSON form's schema, compiled once; it checks JSON submissions as libxml2 checks XML.
@@ -26,7 +26,11 @@ public final class Kit: Sendable {
     var jsonSchema: CompiledSchema? {
         compiledJSONSchema.withLock { cached in
             if let known = cached { return known }
-            let compiled = jsonSchemaSource.flatMap { try? CompiledSchema($0) }
+            var compiled: CompiledSchema?
+            if let data = FileManager.default.contents(atPath: jsonSchemaFile.path),
+               case .success(let node) = JSONReader.parse([UInt8](data)[...]) {
+                compiled = try? CompiledSchema(node)
+            }
             cached = .some(compiled)
             return compiled
         }
@@ -42,13 +46,7 @@ public final class Kit: Sendable {
         }
         model = try SchemaReader.read(parsed.tree)
         schema = try XSDSchema(bytes: bytes)
-        let jsonSchemaFile = root.appendingPathComponent(JSONSchemaExport.fileName)
-        if let data = FileManager.default.contents(atPath: jsonSchemaFile.path),
-           case .success(let node) = JSONReader.parse([UInt8](data)[...]) {
-            jsonSchemaSource = node
-        } else {
-            jsonSchemaSource = nil
-        }
+        jsonSchemaFile = root.appendingPathComponent(JSONSchemaExport.fileName)
         catalogue = try MessageCatalogue.load(folder: root.appendingPathComponent(Self.messagesFolder), language: language)
         self.configuration = try Configuration.load(configuration ?? root.appendingPathComponent(Self.assumptionsFile))
     }

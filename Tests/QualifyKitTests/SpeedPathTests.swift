@@ -12,6 +12,14 @@ final class SpeedPathTests: XCTestCase {
                        "mixed \u{1F600} emoji  here", "zero\u{200B}width"]
         for text in samples {
             XCTAssertEqual(Words.count(text), text.split { $0.isWhitespace }.count, "words in \(text.debugDescription)")
+            XCTAssertEqual(Words.collapsed(text), text.split { $0.isWhitespace }.joined(separator: " "), "spaces in \(text.debugDescription)")
+        }
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["a", "Bc", " ", "  ", "\t", "\n", "\r\n", "\u{0B}", "\u{0C}", "é", "\u{00A0}", "-", "x y"]
+        for _ in 0..<2_000 {
+            let text = (0..<Int.random(in: 0...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            XCTAssertEqual(Words.collapsed(text), text.split { $0.isWhitespace }.joined(separator: " "), "spaces in \(text.debugDescription)")
+            XCTAssertEqual(Words.count(text), text.split { $0.isWhitespace }.count, "words in \(text.debugDescription)")
         }
     }
 

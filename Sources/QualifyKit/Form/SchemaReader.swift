@@ -116,8 +116,7 @@ enum SchemaReader {
         for annotation in tree.elements[index].children where tree.elements[annotation].name == "annotation" {
             for doc in tree.elements[annotation].children where tree.elements[doc].name == "documentation" {
                 let source = tree.attribute("source", of: doc) ?? "text"
-                // Runs of white space become one space; a regular expression here was a fifth of start-up.
-                result[source] = tree.elements[doc].text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+                result[source] = Words.collapsed(tree.elements[doc].text)
             }
         }
         return result

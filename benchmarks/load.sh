@@ -2,6 +2,8 @@
 # Load test of the web page: 50 connections posting a ~20 KB submission for 30 seconds, with wrk,
 # against a release build on loopback. Prints wrk's figures; any non-2xx response or socket error
 # is a failure (exit 1). Repeat with: bash benchmarks/load.sh [seconds] [connections]
+# BROKEN=1 posts the same submission with four mistakes a person makes (a date with slashes, a
+# misspelt field, money with a comma, an unknown category), so every part of the check runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-30}
@@ -23,7 +25,7 @@ for _ in $(seq 1 120); do
 done
 # A realistic 20 KB submission: the national provider's example with longer case study texts.
 body=$(mktemp --suffix=.json)
-python3 - "$body" <<'PY'
+python3 - "$body" "${BROKEN:-0}" <<'PY'
 import json, sys
 doc = json.load(open("examples/valid/04-national-provider.json"))
 for study in doc["caseStudies"]:
@@ -31,6 +33,12 @@ for study in doc["caseStudies"]:
     while len(json.dumps(doc)) < 20000 and len(words) < 900:
         words += study["narrative"].split()[:40]
         study["narrative"] = " ".join(words)
+if sys.argv[2] == "1":
+    study = doc["caseStudies"][0]
+    study["startDate"] = "01/04/2021"
+    study["outcomez"] = study.pop("outcomes")
+    doc["serviceCategories"][0]["category"] = "accomodation"
+    study["valueGBP"] = "120,000"
 json.dump(doc, open(sys.argv[1], "w"), indent=2)
 PY
 script=$(mktemp --suffix=.lua)
@@ -42,7 +50,7 @@ local f = io.open("$body", "rb")
 wrk.body = f:read("*a")
 f:close()
 LUA
-echo "Posting $body ($(wc -c <"$body") bytes) with $connections connections for ${seconds}s to port $port"
+echo "Posting $body ($(wc -c <"$body") bytes$([ "${BROKEN:-0}" = 1 ] && echo ", with mistakes")) with $connections connections for ${seconds}s to port $port"
 out=$(wrk -t2 -c"$connections" -d"${seconds}s" --timeout 10s --latency -s "$script" "http://127.0.0.1:$port/check")
 echo "$out"
 rm -f "$script" "$body"

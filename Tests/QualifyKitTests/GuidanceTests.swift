@@ -22,12 +22,8 @@ final class GuidanceTests: XCTestCase {
     }
 
     func testEditedGuidanceIsReadWithoutAnyCodeChange() throws {
-        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("qualify-kit-\(UUID())")
+        let copy = try Repo.copyOfKit()
         defer { try? FileManager.default.removeItem(at: copy) }
-        for folder in ["schemas", "guidance", "examples"] {
-            try FileManager.default.createDirectory(at: copy, withIntermediateDirectories: true)
-            try FileManager.default.copyItem(at: Repo.url(folder), to: copy.appendingPathComponent(folder))
-        }
         let messages = copy.appendingPathComponent("guidance/messages/en.yaml")
         let edited = try String(contentsOf: messages, encoding: .utf8)
             .replacingOccurrences(of: "schema.wrong-format: \"{place}: '{value}' is not in the right form. Write it as {format}.\"",
@@ -39,12 +35,8 @@ final class GuidanceTests: XCTestCase {
     }
 
     func testLintNamesEachPageThatMissesAGateOrAGoal() throws {
-        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("qualify-kit-\(UUID())")
+        let copy = try Repo.copyOfKit()
         defer { try? FileManager.default.removeItem(at: copy) }
-        try FileManager.default.createDirectory(at: copy, withIntermediateDirectories: true)
-        for folder in ["schemas", "guidance", "examples"] {
-            try FileManager.default.copyItem(at: Repo.url(folder), to: copy.appendingPathComponent(folder))
-        }
         func append(_ text: String, to page: String) throws {
             let file = copy.appendingPathComponent("guidance/\(page)")
             try Data((try String(contentsOf: file, encoding: .utf8) + "\n" + text + "\n").utf8).write(to: file)

@@ -8,6 +8,17 @@ enum Repo {
 
     static func url(_ path: String) -> URL { root.appendingPathComponent(path) }
 
+    /// A throwaway copy of the kit's folders, for tests that edit the guidance as a person would.
+    /// The caller removes it.
+    static func copyOfKit() throws -> URL {
+        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("qualify-kit-\(UUID())")
+        try FileManager.default.createDirectory(at: copy, withIntermediateDirectories: true)
+        for folder in ["schemas", "guidance", "examples"] {
+            try FileManager.default.copyItem(at: url(folder), to: copy.appendingPathComponent(folder))
+        }
+        return copy
+    }
+
     static func files(in folder: String, ending suffix: String) -> [URL] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: url(folder).path)) ?? []
         return names.filter { $0.hasSuffix(suffix) }.sorted().map { url(folder).appendingPathComponent($0) }

@@ -21,7 +21,7 @@ public struct FieldReference: Sendable {
 
             This page lists every field of the qualification submission, form version \(model.versions.first ?? ""), \
             section by section. It is made from the form itself (schemas/qualification-1.0.xsd), so it always matches \
-            what Qualify checks. The name is what you write in the file: the tag in XML, or the key in JSON.
+            what Qualify checks. The name is what you write in the file: the tag in XML, or the field name in JSON.
 
             """
         guard case .complex(let root)? = model.type(named: model.rootType) else { return out }

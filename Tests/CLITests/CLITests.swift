@@ -16,7 +16,9 @@ struct CLI {
         return Self.root.appendingPathComponent(".build/debug/qualify")
     }
 
-    func qualify(_ arguments: [String], input: String? = nil, in folder: URL? = nil) throws -> (status: Int32, out: String) {
+    /// `timeout`: seconds after which the program is stopped (for `serve`, which would otherwise run on).
+    func qualify(_ arguments: [String], input: String? = nil, in folder: URL? = nil,
+                 timeout: TimeInterval? = nil) throws -> (status: Int32, out: String) {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
@@ -32,10 +34,39 @@ struct CLI {
         try process.run()
         if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
         try stdin.fileHandleForWriting.close()
+        if let timeout {
+            let deadline = Date().addingTimeInterval(timeout)
+            while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+            if process.isRunning { process.terminate() }
+        }
         let data = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
+}
+
+/// A TCP port on the loopback address that is already taken.
+final class Listener {
+    let descriptor: Int32
+    let port: Int
+
+    init() throws {
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        self.descriptor = descriptor
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, length) == 0 && listen(descriptor, 1) == 0
+                && getsockname(descriptor, $0, &length) == 0 }
+        }
+        guard bound else { throw CocoaError(.fileWriteUnknown) }
+        port = Int(UInt16(bigEndian: address.sin_port))
+    }
+
+    func close() { _ = Glibc.close(descriptor) }
 }
 
 final class CLITests: XCTestCase {

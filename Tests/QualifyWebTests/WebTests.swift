@@ -13,7 +13,9 @@ final class WebTests: XCTestCase {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let kit: Kit = { try! Kit(root: root) }()
 
-    func app(maxUpload: Int = 2 * 1_048_576) -> some ApplicationProtocol {
+    func app(maxUpload: Int = 2 * 1_048_576) -> some ApplicationProtocol { Self.app(maxUpload: maxUpload) }
+
+    static func app(maxUpload: Int = 2 * 1_048_576) -> some ApplicationProtocol {
         var settings = WebSettings()
         settings.maxUploadBytes = maxUpload
         return WebApp.application(kit: Self.kit, settings: settings)
@@ -32,7 +34,9 @@ final class WebTests: XCTestCase {
         return (ByteBuffer(bytes: body), "multipart/form-data; boundary=\(boundary)")
     }
 
-    func example(_ name: String) throws -> [UInt8] { [UInt8](try Data(contentsOf: Self.root.appendingPathComponent("examples/\(name)"))) }
+    func example(_ name: String) throws -> [UInt8] { try Self.example(name) }
+
+    static func example(_ name: String) throws -> [UInt8] { [UInt8](try Data(contentsOf: root.appendingPathComponent("examples/\(name)"))) }
 
     static func assertSecure(_ response: TestResponse, file: StaticString = #filePath, line: UInt = #line) {
         XCTAssertEqual(response.headers[.contentSecurityPolicy]?.contains("default-src 'none'"), true, file: file, line: line)

@@ -26,10 +26,14 @@ struct Check: ParsableCommand {
     @Option(name: [.short, .customLong("output")], help: "Write the report to this file (written whole, or not at all).")
     var output: String?
 
-    @Flag(help: "Show only the summary: the triage table and how often each finding came up.")
+    @Flag(help: "Replace the -o file if it already exists. A file being checked is never replaced.")
+    var force = false
+
+    @Flag(help: "Show one line for each file, worst first, and how often each finding came up, without the findings themselves.")
     var summaryOnly = false
 
-    @Option(help: "Exit with 1 when any finding is at this level or more serious: must-fix, ask or advice.")
+    @Option(help: ArgumentHelp("Exit with 1 when any finding is at this level or more serious: must-fix, ask or advice.",
+                               valueName: "must-fix|ask|advice"))
     var failOn: Severity = .mustFix
 
     @Option(help: "An assumptions file that replaces guidance/assumptions.yaml.")
@@ -43,6 +47,9 @@ struct Check: ParsableCommand {
 
     func validate() throws {
         if failOn == .info { throw ValidationError("--fail-on takes must-fix, ask or advice.") }
+        if summaryOnly && format == .sarif {
+            throw ValidationError("--summary-only cannot be used with --format sarif, which lists findings. Use json, csv, html, markdown, junit or text.")
+        }
         if maxSize < 1 { throw ValidationError("--max-size must be 1 or more.") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be 1 or more.") }
     }
@@ -62,7 +69,8 @@ struct Check: ParsableCommand {
                                 provenance: Provenance(kit: kit, configuration: checker.configuration))
         let text = render(batch, kit: kit, colour: output == nil && Terminal.wantsColour)
         if let output {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+            let inputs = expansion.items.compactMap { item -> URL? in if case .file(let url, _) = item { return url } else { return nil } }
+            try OutputFile.write(text, to: output, force: force, inputs: inputs)
         } else {
             print(text, terminator: "")
         }
@@ -72,15 +80,15 @@ struct Check: ParsableCommand {
 
     func render(_ batch: BatchReport, kit: Kit, colour: Bool) -> String {
         switch format {
-        case .json: return JSONReport.render(batch)
-        case .html: return HTMLReport.render(batch)
-        case .markdown: return MarkdownReport.render(batch)
-        case .csv: return CSVReport.render(batch)
+        case .json: return JSONReport.render(batch, summaryOnly: summaryOnly)
+        case .html: return HTMLReport.render(batch, summaryOnly: summaryOnly)
+        case .markdown: return MarkdownReport.render(batch, summaryOnly: summaryOnly)
+        case .csv: return summaryOnly ? CSVReport.summary(batch) : CSVReport.render(batch)
         case .sarif: return SARIFReport.render(batch, kit: kit)
-        case .junit: return JUnitReport.render(batch)
+        case .junit: return JUnitReport.render(batch, summaryOnly: summaryOnly)
         case .text:
             let renderer = TextRenderer(colour: colour)
-            var out = summaryOnly ? "" : batch.reports.map(renderer.render).joined(separator: "\n")
+            var out = summaryOnly ? renderer.fileLines(batch) : batch.reports.map(renderer.render).joined(separator: "\n")
             if batch.reports.count > 1 || summaryOnly { out += (out.isEmpty ? "" : "\n") + renderer.summary(batch) }
             return out
         }

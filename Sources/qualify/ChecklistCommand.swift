@@ -18,6 +18,9 @@ struct ChecklistCommand: ParsableCommand {
     @Option(name: [.short, .customLong("output")], help: "Write the checklist to this file (written whole, or not at all).")
     var output: String?
 
+    @Flag(help: "Replace the -o file if it already exists. The submission itself is never replaced.")
+    var force = false
+
     @Option(help: "An assumptions file that replaces guidance/assumptions.yaml.")
     var config: String?
 
@@ -34,7 +37,11 @@ struct ChecklistCommand: ParsableCommand {
         case .html: text = ChecklistRenderer.html(list)
         case .csv: text = ChecklistRenderer.csv(list)
         }
-        if let output { try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic) } else { print(text, terminator: "") }
+        if let output {
+            try OutputFile.write(text, to: output, force: force, inputs: file == "-" ? [] : [URL(fileURLWithPath: file)])
+        } else {
+            print(text, terminator: "")
+        }
         if inspection.report.outcome == .notChecked { throw ExitCode(ExitStatus.notChecked) }
     }
 }

@@ -21,6 +21,9 @@ struct Convert: ParsableCommand {
     @Option(name: [.short, .customLong("output")], help: "Write the result to this file instead of printing it.")
     var output: String?
 
+    @Flag(help: "Replace the -o file if it already exists. The file being converted is never replaced.")
+    var force = false
+
     func run() throws {
         let kit = try loadKit()
         let name = file == "-" ? "standard input" : file
@@ -38,7 +41,7 @@ struct Convert: ParsableCommand {
         switch Converter(kit: kit).convert(bytes, file: name, to: to) {
         case .success(let text):
             if let output {
-                try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+                try OutputFile.write(text, to: output, force: force, inputs: file == "-" ? [] : [URL(fileURLWithPath: file)])
             } else {
                 print(text, terminator: "")
             }

@@ -34,13 +34,7 @@ struct Fix: ParsableCommand {
             print("\nNothing was written. Add --write NEW-FILE to save the fixed copy.")
             return
         }
-        let target = URL(fileURLWithPath: write).standardizedFileURL.resolvingSymlinksInPath()
-        if target.path == URL(fileURLWithPath: file).standardizedFileURL.resolvingSymlinksInPath().path
-            || FileManager.default.fileExists(atPath: target.path) {
-            FileHandle.standardError.write(Data("\(write) already exists. Choose a new file name, so nothing is lost.\n".utf8))
-            throw ExitCode(ExitStatus.notChecked)
-        }
-        try Data(result.fixed.utf8).write(to: target, options: .atomic)
+        try OutputFile.write(result.fixed, to: write, force: false, inputs: [URL(fileURLWithPath: file)])
         print("\nWrote \(write). Check it with: qualify check \(write)")
     }
 }

@@ -18,14 +18,12 @@ struct Guidance: ParsableCommand {
         func run() throws {
             let kit = try loadKit()
             let review = GuidanceReview(kit: kit)
-            let folder = URL(fileURLWithPath: out)
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            let file = folder.appendingPathComponent("index.html")
-            try Data(review.booklet().utf8).write(to: file, options: .atomic)
+            let file = try OutputFile.folder(out).appendingPathComponent("index.html")
+            // The booklet is made from the kit, never read back, so replacing an earlier one loses nothing.
+            try OutputFile.write(review.booklet(), to: file.path, force: true)
             print("Wrote \(file.path): \(review.library.pages.count) pages, \(review.outcomes.count) examples run.")
-            if !review.coverage.problems.isEmpty {
-                print("The coverage map lists \(review.coverage.problems.count) gaps; `qualify guidance lint` explains them.")
-            }
+            let gaps = review.coverage.problems.count
+            if gaps > 0 { print("The coverage map lists \(gaps) \(gaps == 1 ? "gap" : "gaps"); `qualify guidance lint` explains them.") }
         }
     }
 
@@ -56,8 +54,8 @@ struct Guidance: ParsableCommand {
             let text = FieldReference(model: kit.model).markdown()
             guard write else { return print(text, terminator: "") }
             let url = kit.root.appendingPathComponent(FieldReference.fileName)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: url, options: .atomic)
+            _ = try OutputFile.folder(url.deletingLastPathComponent().path)
+            try OutputFile.write(text, to: url.path, force: true)
             print("Wrote \(url.path)")
         }
     }

@@ -19,6 +19,9 @@ struct Qualify: AsyncParsableCommand {
             } else {
                 try command.run()
             }
+        } catch let refusal as Refusal {
+            FileHandle.standardError.write(Data((refusal.description + "\n").utf8))
+            Foundation.exit(ExitStatus.notChecked)
         } catch {
             if exitCode(for: error) == .validationFailure {
                 FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
@@ -40,8 +43,17 @@ func loadKit(configuration: String? = nil) throws -> Kit {
     guard let root = Kit.locate() else {
         throw ValidationError("Qualify cannot find its schemas and guidance folders. Set QUALIFY_HOME to the folder that holds them.")
     }
+    if let configuration {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: configuration, isDirectory: &isFolder) else {
+            throw Refusal(description: "There is no file at \(configuration). Check the name of your assumptions file.")
+        }
+        if isFolder.boolValue { throw Refusal(description: "\(configuration) is a folder. Give the assumptions file itself.") }
+    }
     do {
         return try Kit(root: root, configuration: configuration.map { URL(fileURLWithPath: $0) })
+    } catch let error as ConfigurationError where configuration != nil {
+        throw Refusal(description: "Your assumptions file has a mistake. \(error.description)")
     } catch {
         throw ValidationError("Qualify cannot read its own files in \(root.path): \(error)")
     }

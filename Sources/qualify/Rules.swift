@@ -73,8 +73,11 @@ struct Init: ParsableCommand {
     @Option(help: "xml or json.")
     var format: Converter.Target = .xml
 
-    @Option(name: [.short, .customLong("output")], help: "Write to this file instead of printing. An existing file is never replaced.")
+    @Option(name: [.short, .customLong("output")], help: "Write to this file instead of printing. An existing file is replaced only with --force.")
     var output: String?
+
+    @Flag(help: "Replace the file if it already exists.")
+    var force = false
 
     func run() throws {
         let kit = try loadKit()
@@ -84,11 +87,7 @@ struct Init: ParsableCommand {
             print(text, terminator: "")
             return
         }
-        if FileManager.default.fileExists(atPath: output) {
-            FileHandle.standardError.write(Data("\(output) already exists. Choose another name, so nothing is lost.\n".utf8))
-            throw ExitCode(ExitStatus.notChecked)
-        }
-        try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+        try OutputFile.write(text, to: output, force: force)
         print("Wrote \(output). Fill it in, then check it with: qualify check \(output)")
     }
 }

@@ -15,7 +15,7 @@ struct Schema: ParsableCommand {
         let text = JSONSchemaExport.schema(for: kit.model)
         if write {
             let url = kit.root.appendingPathComponent(JSONSchemaExport.fileName)
-            try Data(text.utf8).write(to: url, options: .atomic)
+            try OutputFile.write(text, to: url.path, force: true)
             print("Wrote \(url.path)")
         } else {
             print(text, terminator: "")

@@ -42,7 +42,7 @@ final class DefectTests: XCTestCase {
         XCTAssertEqual(converted.status, 2, converted.out)
         XCTAssertTrue(converted.out.contains("already exists") && converted.out.contains("--force"), converted.out)
         XCTAssertEqual(try String(contentsOf: existing, encoding: .utf8), "keep me")
-        let onItself = try qualify(["convert", sub.path, "--to", "xml", "-o", sub.path, "--force"])
+        let onItself = try qualify(["convert", sub.path, "--to", "json", "-o", sub.path, "--force"])
         XCTAssertEqual(onItself.status, 2, onItself.out)
         XCTAssertEqual(try Data(contentsOf: sub), before)
         let report = try qualify(["check", sub.path, "-o", existing.path])
@@ -58,6 +58,9 @@ final class DefectTests: XCTestCase {
         _ = try submission("b-fix.xml") { $0.replacingOccurrences(of: "<postalCode>HU2 8HL</postalCode>", with: "<postalCode>nowhere</postalCode>") }
         try Data().write(to: folder.appendingPathComponent("c-empty.xml"))
         try Data("notes".utf8).write(to: folder.appendingPathComponent("d-notes.txt"))
+        let full = try qualify(["check", folder.appendingPathComponent("b-fix.xml").path])
+        let message = try XCTUnwrap(full.out.split(separator: "\n").first { $0.contains("Must fix:") }?
+            .components(separatedBy: "Must fix: ").last, full.out)
         let text = try qualify(["check", folder.path, "--summary-only"])
         XCTAssertEqual(text.status, 2, text.out)
         let lines = text.out.split(separator: "\n").map(String.init)
@@ -65,11 +68,11 @@ final class DefectTests: XCTestCase {
         XCTAssertFalse(order.contains(nil), text.out)
         XCTAssertEqual(order.compactMap { $0 }, order.compactMap { $0 }.sorted(), "worst first:\n\(text.out)")
         XCTAssertTrue(text.out.contains("d-notes.txt"), "files left out are named:\n\(text.out)")
-        XCTAssertFalse(text.out.contains("Write it as"), "no finding messages in a summary:\n\(text.out)")
+        XCTAssertFalse(text.out.contains(message), "no finding messages in a summary:\n\(text.out)")
         for format in ["json", "csv", "html", "markdown", "junit"] {
             let result = try qualify(["check", folder.path, "--summary-only", "--format", format])
             for name in ["a-ready.xml", "b-fix.xml", "c-empty.xml"] { XCTAssertTrue(result.out.contains(name), "\(format): \(result.out)") }
-            XCTAssertFalse(result.out.contains("postcode"), "\(format) lists no findings:\n\(result.out)")
+            XCTAssertFalse(result.out.contains(message), "\(format) lists no findings:\n\(result.out)")
         }
         let json = try qualify(["check", folder.path, "--summary-only", "--format", "json"])
         XCTAssertTrue(json.out.contains("\"skippedFiles\" : [") && json.out.contains("d-notes.txt"), json.out)

@@ -21,7 +21,7 @@ final class BatchTests: XCTestCase {
 
         let expansion = BatchInput.expand([folder.path])
         XCTAssertEqual(expansion.items.count, 1000)
-        XCTAssertEqual(expansion.skipped, 1)
+        XCTAssertEqual(expansion.skipped.count, 1)
         let reports = Batch(checker: Shared.checker).run(expansion.items)
         XCTAssertEqual(reports.count, 1000, "every file has a result")
         let batch = BatchReport(reports: reports, skipped: expansion.skipped, provenance: Provenance(kit: Shared.kit, configuration: Shared.kit.configuration))

@@ -12,7 +12,7 @@ final class ReportTests: XCTestCase {
         let reports = files.map { Shared.checker.check(file: Repo.url($0), name: $0) }
         let provenance = Provenance(toolVersion: "0.0.0", submissionSchemaVersion: "1.0", rulesHash: "sha256:" + String(repeating: "a", count: 64),
                                     configurationHash: "sha256:" + String(repeating: "b", count: 64))
-        return BatchReport(reports: reports, skipped: 1, provenance: provenance)
+        return BatchReport(reports: reports, skipped: ["notes.txt"], provenance: provenance)
     }()
 
     static let renderings: [(String, String)] = [

@@ -11,8 +11,8 @@ public enum BatchInput {
 
     public struct Expansion: Sendable {
         public var items: [Item] = []
-        /// Ordinary files in folders that are not .xml or .json, left out.
-        public var skipped = 0
+        /// Ordinary files in folders that are not .xml or .json, left out, as shown to the person.
+        public var skipped: [String] = []
     }
 
     static let extensions: Set<String> = ["xml", "json"]
@@ -47,13 +47,13 @@ public enum BatchInput {
                 if extensions.contains(url.pathExtension.lowercased()) {
                     result.items.append(.file(url, name: display))
                 } else {
-                    result.skipped += 1
+                    result.skipped.append(display)
                 }
             case .typeSymbolicLink?:
                 // A link to a folder is not followed, so a loop of links cannot trap the batch.
                 var isFolder: ObjCBool = false
                 let exists = FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder)
-                if exists && isFolder.boolValue { result.skipped += 1 } else { result.items.append(.file(url, name: display)) }
+                if exists && isFolder.boolValue { result.skipped.append(display) } else { result.items.append(.file(url, name: display)) }
             default:
                 result.items.append(.file(url, name: display))
             }

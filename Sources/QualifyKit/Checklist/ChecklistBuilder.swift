@@ -24,7 +24,7 @@ public struct ChecklistBuilder: Sendable {
         let report = inspection.report
         let s = inspection.document.map { Submission(root: $0.root, model: kit.model) }
         let ruleFindings = report.findings.filter { RuleEngine.ruleIDs.contains($0.id) }
-        let waiting = Set(report.findings.filter { $0.id == "rule.not-checked" }.flatMap { ($0.value ?? "").components(separatedBy: ", ") })
+        let waiting = Set(report.findings.filter { $0.id == "rule.not-checked" }.flatMap { $0.waiting ?? [] })
         let automated = RuleEngine.rules.map { rule -> Checklist.Automated in
             let mine = ruleFindings.filter { $0.id == rule.id }
             let result: Checklist.Result = waiting.contains(rule.id) || s == nil ? .waiting

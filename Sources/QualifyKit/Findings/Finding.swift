@@ -39,9 +39,11 @@ public struct Finding: Codable, Sendable, Equatable {
     public var column: Int?
     /// What the person wrote, when there is a value.
     public var value: String?
+    /// For `rule.not-checked`: the rules that wait on this field.
+    public var waiting: [String]?
 
     public init(id: String, severity: Severity, message: String, section: String, place: String?,
-                path: String, line: Int?, column: Int?, value: String?) {
+                path: String, line: Int?, column: Int?, value: String?, waiting: [String]? = nil) {
         self.id = id
         self.severity = severity
         self.message = message
@@ -51,6 +53,7 @@ public struct Finding: Codable, Sendable, Equatable {
         self.line = line
         self.column = column
         self.value = value
+        self.waiting = waiting
     }
 
     /// Where the guidance for this finding lives, relative to the kit's folder.

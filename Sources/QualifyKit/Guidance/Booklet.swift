@@ -87,7 +87,7 @@ public struct Booklet: Sendable {
     }
 
     private func coverageMap() -> String {
-        var out = "<p>\(coverage.problems.isEmpty ? "Every check and every kind of finding has a page, and every example behaves as written." : "\(coverage.problems.count) gaps:")</p>"
+        var out = "<p>\(coverage.problems.isEmpty ? "Every check and every kind of finding has a page, and every example behaves as written." : "\(coverage.problems.count) \(coverage.problems.count == 1 ? "gap" : "gaps"):")</p>"
         if !coverage.problems.isEmpty { out += "<ul>" + coverage.problems.map { "<li>\(Self.escape($0))</li>" }.joined() + "</ul>" }
         out += "<table><thead><tr><th scope=\"col\">Id</th><th scope=\"col\">Kind</th><th scope=\"col\">Page</th>"
             + "<th scope=\"col\">Examples as written</th><th scope=\"col\">Reading ease</th><th scope=\"col\">Grade</th></tr></thead><tbody>"

@@ -47,7 +47,7 @@ public struct ExampleRunner: Sendable {
         let mine = report.findings.filter { $0.id == page.id }
         let flagged = Set(mine.map(\.path)), expected = Set(example.flags.map(\.description))
         if flagged == expected { return Outcome(page: page.id, example: example, findings: mine, failure: nil) }
-        let held = report.findings.filter { $0.id == "rule.not-checked" && ($0.value ?? "").contains(page.id) }
+        let held = report.findings.filter { $0.id == "rule.not-checked" && ($0.waiting ?? []).contains(page.id) }
         var reason = "it flags \(flagged.isEmpty ? "nothing" : flagged.sorted().joined(separator: ", "))"
             + " but the page says \(expected.isEmpty ? "nothing" : expected.sorted().joined(separator: ", "))"
         if let first = held.first { reason += "; the rule waited on \(first.path)" }

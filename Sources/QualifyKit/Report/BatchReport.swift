@@ -28,10 +28,11 @@ public struct BatchReport: Sendable {
     }
 
     public let reports: [Report]
-    public let skipped: Int
+    /// Files in the folders given that were left out (not .xml or .json), by name.
+    public let skipped: [String]
     public let provenance: Provenance
 
-    public init(reports: [Report], skipped: Int = 0, provenance: Provenance) {
+    public init(reports: [Report], skipped: [String] = [], provenance: Provenance) {
         self.reports = reports
         self.skipped = skipped
         self.provenance = provenance
@@ -46,6 +47,19 @@ public struct BatchReport: Sendable {
     }
 
     public func count(_ triage: Triage) -> Int { reports.filter { Self.triage($0) == triage }.count }
+
+    /// Every report, worst first (could not be checked, needs fixes, needs review, ready), then
+    /// by how much there is to fix, then by name: the order an official works through a batch.
+    public var worstFirst: [Report] {
+        func rank(_ triage: Triage) -> Int { [.notChecked, .needsFixes, .needsReview, .ready].firstIndex(of: triage) ?? 4 }
+        return reports.sorted { a, b in
+            let (ra, rb) = (rank(Self.triage(a)), rank(Self.triage(b)))
+            if ra != rb { return ra < rb }
+            if a.count(.mustFix) != b.count(.mustFix) { return a.count(.mustFix) > b.count(.mustFix) }
+            if a.count(.ask) != b.count(.ask) { return a.count(.ask) > b.count(.ask) }
+            return a.file < b.file
+        }
+    }
 
     /// Which findings came up in how many files (not how many times), most common first: where
     /// the guidance is not working.

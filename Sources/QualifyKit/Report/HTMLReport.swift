@@ -3,9 +3,9 @@ import Foundation
 /// One self-contained, accessible, printable page, following the GOV.UK error summary pattern:
 /// "There is a problem" first, linking to each thing that must be fixed.
 public enum HTMLReport {
-    public static func render(_ batch: BatchReport) -> String {
+    public static func render(_ batch: BatchReport, summaryOnly: Bool = false) -> String {
         var body = "<h1>Qualify report</h1>\n"
-        let blocking = batch.reports.enumerated().flatMap { fileIndex, report in
+        let blocking = summaryOnly ? [] : batch.reports.enumerated().flatMap { fileIndex, report in
             report.findings.enumerated().filter { $0.element.severity.blocks }.map { (fileIndex, $0.offset, report, $0.element) }
         }
         if !blocking.isEmpty {
@@ -22,7 +22,8 @@ public enum HTMLReport {
             body += "<tr><td>\(triage.title)</td><td>\(batch.count(triage))</td></tr>"
         }
         body += "</tbody></table>\n"
-        for (fileIndex, report) in batch.reports.enumerated() {
+        if summaryOnly { body += fileTable(batch) }
+        for (fileIndex, report) in batch.reports.enumerated() where !summaryOnly {
             body += "<section aria-labelledby=\"file-\(fileIndex)\"><h2 id=\"file-\(fileIndex)\">\(HTMLPage.escape(report.file))</h2>"
             body += "<p class=\"lead\">\(BatchReport.triage(report).title).</p>"
             var section: String?
@@ -40,6 +41,21 @@ public enum HTMLReport {
         body += "<p class=\"meta\">Made by qualify \(batch.provenance.toolVersion), form version \(batch.provenance.submissionSchemaVersion), "
             + "rules \(batch.provenance.rulesHash.prefix(19)), assumptions \(batch.provenance.configurationHash.prefix(19)).</p>"
         return HTMLPage.page(title: "Qualify report", body: body)
+    }
+
+    /// One row for each file, worst first: `--summary-only`.
+    static func fileTable(_ batch: BatchReport) -> String {
+        var out = "<table><caption>Files, worst first</caption><thead><tr><th scope=\"col\">File</th><th scope=\"col\">Result</th>"
+            + "<th scope=\"col\">Must fix</th><th scope=\"col\">Officials will ask</th></tr></thead><tbody>"
+        for report in batch.worstFirst {
+            out += "<tr><td>\(HTMLPage.escape(report.file))</td><td>\(BatchReport.triage(report).title)</td>"
+                + "<td>\(report.count(.mustFix))</td><td>\(report.count(.ask))</td></tr>"
+        }
+        out += "</tbody></table>\n"
+        if !batch.skipped.isEmpty {
+            out += "<p>Left out (not .xml or .json): \(batch.skipped.map(HTMLPage.escape).joined(separator: ", "))</p>\n"
+        }
+        return out
     }
 
     static func anchor(_ file: Int, _ finding: Int) -> String { "finding-\(file)-\(finding)" }

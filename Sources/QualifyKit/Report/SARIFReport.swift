@@ -63,39 +63,3 @@ public enum SARIFReport {
     static func string(_ text: String) -> Node { Node(.string(text)) }
     static func number(_ value: Int) -> Node { Node(.number(String(value))) }
 }
-
-/// JUnit XML: one test suite per file, one test case per rule (and one for the form itself), so
-/// CI dashboards show which checks a submission passed.
-public enum JUnitReport {
-    public static func render(_ batch: BatchReport) -> String {
-        let ruleIDs = RuleEngine.rules.map(\.id)
-        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        let failures = batch.reports.reduce(0) { total, report in total + cases(report, ruleIDs).filter { !$0.1.isEmpty }.count }
-        let tests = batch.reports.count * (ruleIDs.count + 1)
-        out += "<testsuites name=\"qualify\" tests=\"\(tests)\" failures=\"\(failures)\">\n"
-        for report in batch.reports {
-            let entries = cases(report, ruleIDs)
-            out += "  <testsuite name=\"\(escape(report.file))\" tests=\"\(entries.count)\" failures=\"\(entries.filter { !$0.1.isEmpty }.count)\">\n"
-            for (name, findings) in entries {
-                out += "    <testcase classname=\"\(escape(report.file))\" name=\"\(escape(name))\""
-                guard let first = findings.first else {
-                    out += "/>\n"
-                    continue
-                }
-                out += ">\n      <failure message=\"\(escape(first.message))\" type=\"\(first.severity.rawValue)\">"
-                out += escape(findings.map { "\($0.line.map { "line \($0): " } ?? "")\($0.message)" }.joined(separator: "\n"))
-                out += "</failure>\n    </testcase>\n"
-            }
-            out += "  </testsuite>\n"
-        }
-        return out + "</testsuites>\n"
-    }
-
-    /// The form check first (everything that is not a rule), then every rule in order.
-    static func cases(_ report: Report, _ ruleIDs: [String]) -> [(String, [Finding])] {
-        let form = report.findings.filter { !RuleEngine.ruleIDs.contains($0.id) && $0.severity <= .advice }
-        return [("form", form)] + ruleIDs.map { id in (id, report.findings.filter { $0.id == id && $0.severity <= .advice }) }
-    }
-
-    static func escape(_ text: String) -> String { Markup.escape(text) }
-}

@@ -11,7 +11,21 @@ public enum CSVReport {
                              finding.value ?? "", finding.message])
             }
         }
-        return rows.map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+        return table(rows)
+    }
+
+    /// One row for each file, worst first, with its counts: `--summary-only`.
+    public static func summary(_ batch: BatchReport) -> String {
+        var rows = [["file", "result"] + Severity.allCases.map(\.rawValue)]
+        for report in batch.worstFirst {
+            rows.append([report.file, BatchReport.triage(report).rawValue] + Severity.allCases.map { String(report.count($0)) })
+        }
+        rows += batch.skipped.map { [$0, "left-out", "", "", "", ""] }
+        return table(rows)
+    }
+
+    static func table(_ rows: [[String]]) -> String {
+        rows.map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }
 
     /// Quotes where RFC 4180 needs it, and defuses text a spreadsheet would run as a formula.
@@ -26,8 +40,9 @@ public enum CSVReport {
 }
 
 public enum MarkdownReport {
-    public static func render(_ batch: BatchReport) -> String {
+    public static func render(_ batch: BatchReport, summaryOnly: Bool = false) -> String {
         var out = "# Qualify report\n\n" + summary(batch)
+        if summaryOnly { return out + "\n" + fileTable(batch) }
         for report in batch.reports {
             out += "\n## \(escape(report.file))\n\n\(BatchReport.triage(report).title).\n"
             guard !report.findings.isEmpty else { continue }
@@ -48,6 +63,16 @@ public enum MarkdownReport {
             out += "\nFindings by how many files they came up in:\n\n| Id | Files |\n|---|---|\n"
             for entry in frequency { out += "| `\(entry.id)` | \(entry.files) |\n" }
         }
+        return out
+    }
+
+    /// One row for each file, worst first.
+    static func fileTable(_ batch: BatchReport) -> String {
+        var out = "| File | Result | Must fix | Officials will ask |\n|---|---|---|---|\n"
+        for report in batch.worstFirst {
+            out += "| \(escape(report.file)) | \(BatchReport.triage(report).title) | \(report.count(.mustFix)) | \(report.count(.ask)) |\n"
+        }
+        if !batch.skipped.isEmpty { out += "\nLeft out (not .xml or .json): " + batch.skipped.map(escape).joined(separator: ", ") + "\n" }
         return out
     }
 

@@ -22,10 +22,25 @@ public struct TextRenderer: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// One line for each file, worst first, then the files left out: what `--summary-only` shows.
+    public func fileLines(_ batch: BatchReport) -> String {
+        var lines = [paint("Files, worst first", .bold)]
+        for report in batch.worstFirst {
+            lines.append("  " + report.file + ": " + headline(report))
+        }
+        if !batch.skipped.isEmpty {
+            lines.append("")
+            lines.append(paint("Left out (not .xml or .json)", .bold))
+            lines += batch.skipped.map { "  " + $0 }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
     /// The triage table and how often each finding came up, for a batch.
     public func summary(_ batch: BatchReport) -> String {
+        let left = batch.skipped.count
         var lines = [paint("Summary", .bold) + ": \(batch.reports.count) \(batch.reports.count == 1 ? "file" : "files") checked"
-            + (batch.skipped > 0 ? ", \(batch.skipped) other files left out (not .xml or .json)." : ".")]
+            + (left > 0 ? ", \(left) other \(left == 1 ? "file" : "files") left out (not .xml or .json)." : ".")]
         for triage in BatchReport.Triage.allCases {
             lines.append("  " + triage.title.padding(toLength: 28, withPad: " ", startingAt: 0) + String(batch.count(triage)))
         }

@@ -71,7 +71,7 @@ public struct RuleEngine: Sendable {
         let position = Self.position(of: path, in: document.root)
         return Finding(id: "rule.not-checked", severity: .info, message: message, section: described.section,
                        place: described.place, path: path.description, line: position?.line, column: position?.column,
-                       value: rules.joined(separator: ", "))
+                       value: document.root.node(at: path)?.scalarText, waiting: rules)
     }
 
     /// Where a path is, or where its nearest existing parent is, for a field that is missing.

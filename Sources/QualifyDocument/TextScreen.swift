@@ -44,7 +44,8 @@ public enum TextScreen {
         let evenZeros = stride(from: 0, to: sample.count, by: 2).filter { sample[$0] == 0 }.count
         let oddZeros = stride(from: 1, to: sample.count, by: 2).filter { sample[$0] == 0 }.count
         let half = sample.count / 2
-        return evenZeros >= half * 3 / 4 || oddZeros >= half * 3 / 4
+        // One side mostly zero and the other mostly not: a file of zeros is binary, not UTF-16.
+        return (evenZeros >= half * 3 / 4 && oddZeros <= half / 4) || (oddZeros >= half * 3 / 4 && evenZeros <= half / 4)
     }
 
     static func binaryKind(_ bytes: [UInt8]) -> BinaryKind? {

@@ -33,10 +33,48 @@ struct Intake {
         return parts
     }
 
-    struct ReportForm: Decodable {
-        var submission: String
+    /// A download request: the submission sent back with the result page's form.
+    struct ReportForm {
+        var submission: [UInt8]
         var name: String?
         var format: String
+    }
+
+    struct EncodedReportForm: Decodable {
+        var submission: String?
+        var name: String?
+        var format: String?
+    }
+
+    /// The result page sends the submission back as base64 in a multipart form, so it arrives
+    /// byte for byte (a UTF-16 or binary upload too) and grows by a third at most; a program may
+    /// still send `submission` as a URL-encoded form.
+    static func readReportForm(_ request: inout Request, limit: Int) async throws -> ReportForm {
+        let allowance = limit / 3 * 4 + 128 * 1024
+        let body: ByteBuffer
+        do { body = try await request.collectBody(upTo: allowance) } catch { throw HTTPError(.contentTooLarge) }
+        let type = request.headers[.contentType] ?? ""
+        var fields: [String: [UInt8]] = [:]
+        if type.hasPrefix("multipart/form-data") {
+            guard let boundary = boundary(type), let form = try? parts(body, boundary: boundary) else { throw HTTPError(.badRequest) }
+            fields = form.mapValues(\.bytes)
+            if let encoded = fields["submission64"] {
+                fields["submission"] = Array(Data(base64Encoded: Data(encoded), options: .ignoreUnknownCharacters) ?? Data())
+            }
+        } else if type.hasPrefix("application/x-www-form-urlencoded") {
+            let form = try? URLEncodedFormDecoder().decode(EncodedReportForm.self, from: String(buffer: body))
+            fields["submission"] = form?.submission.map { Array($0.utf8) }
+            fields["name"] = form?.name.map { Array($0.utf8) }
+            fields["format"] = form?.format.map { Array($0.utf8) }
+        } else {
+            throw HTTPError(.unsupportedMediaType)
+        }
+        guard let submission = fields["submission"], !submission.isEmpty, let format = fields["format"] else {
+            throw PlainError(status: .badRequest, title: "The download has no submission",
+                             text: "Downloads are made from the result page. Check your submission again, then choose a download there.")
+        }
+        return ReportForm(submission: submission, name: fields["name"].map { String(decoding: $0, as: UTF8.self) },
+                          format: String(decoding: format, as: UTF8.self))
     }
 
     /// Reads the form, or a raw XML or JSON body sent by a program.

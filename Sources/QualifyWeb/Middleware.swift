@@ -3,8 +3,8 @@ import HTTPTypes
 import Hummingbird
 
 /// Strict headers on every response: no scripts at all, nothing from other sites, never framed.
-struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
-    static var headers: [(HTTPField.Name, String)] {
+enum SecurityHeaders {
+    static var fields: [(HTTPField.Name, String)] {
         [
             (.contentSecurityPolicy, "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
                 + "frame-ancestors 'none'; base-uri 'none'"),
@@ -15,11 +15,30 @@ struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
             (HTTPField.Name("Permissions-Policy")!, "camera=(), microphone=(), geolocation=()"),
         ]
     }
+}
 
+struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var response = try await next(request, context)
-        for (name, value) in Self.headers { response.headers[name] = value }
+        for (name, value) in SecurityHeaders.fields { response.headers[name] = value }
         return response
+    }
+}
+
+/// A request the page cannot use, said in words that fit the case rather than by status alone.
+struct PlainError: HTTPResponseError {
+    let status: HTTPResponse.Status
+    let title: String
+    let text: String
+
+    func response(from request: Request, context: some RequestContext) throws -> Response {
+        Pages.response(ErrorPages.html(title: title, text: text), status: status)
+    }
+}
+
+enum ErrorPages {
+    static func html(title: String, text: String) -> String {
+        Pages.layout(title: title, body: "<h1>\(Pages.e(title))</h1><p>\(Pages.e(text))</p><p><a href=\"/\">Go to the start page</a></p>")
     }
 }
 
@@ -30,6 +49,8 @@ struct ErrorPageMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
+        } catch let error as PlainError {
+            return Pages.response(ErrorPages.html(title: error.title, text: error.text), status: error.status)
         } catch let error as any HTTPResponseError {
             return Self.page(for: error.status, maxUploadBytes: maxUploadBytes)
         } catch {
@@ -45,9 +66,11 @@ struct ErrorPageMiddleware<Context: RequestContext>: RouterMiddleware {
             (title, text) = ("The file is too large", "Files up to \(maxUploadBytes / 1_048_576) MB can be checked here. A submission is usually well under 1 MB.")
         case .badRequest: (title, text) = ("Something was missing", "Choose a file or paste your submission, then check it again.")
         case .methodNotAllowed: (title, text) = ("Page not found", "Go back to the start page and use the form there.")
+        case .unsupportedMediaType:
+            (title, text) = ("This page takes XML or JSON", "Choose a file or paste your submission in the form on the start page. "
+                + "Programs can send XML or JSON with the content type application/xml or application/json.")
         default: (title, text) = ("Sorry, something went wrong on our side", "Nothing you sent was kept. Try again in a few minutes.")
         }
-        return Pages.response(Pages.layout(title: title, body: "<h1>\(Pages.e(title))</h1><p>\(Pages.e(text))</p><p><a href=\"/\">Go to the start page</a></p>"),
-                              status: status)
+        return Pages.response(ErrorPages.html(title: title, text: text), status: status)
     }
 }

@@ -108,20 +108,21 @@ enum Pages {
 
     /// Downloads send the submission back with the form, so nothing has to be kept on the server.
     static func downloads(submission: [UInt8], name: String) -> String {
-        let text = e(String(decoding: submission, as: UTF8.self))
+        let text = Data(submission).base64EncodedString()
         let choices = [("html", "Report (web page)"), ("json", "Report (JSON)"), ("csv", "Report (spreadsheet, CSV)"),
                        ("checklist", "Reviewer checklist (web page)")]
         var out = "<h2>Downloads</h2><ul class=\"downloads\">"
         for (format, label) in choices {
-            out += "<li><form method=\"post\" action=\"/report\"><input type=\"hidden\" name=\"submission\" value=\"\(text)\">"
+            out += "<li><form method=\"post\" action=\"/report\" enctype=\"multipart/form-data\">"
+                + "<input type=\"hidden\" name=\"submission64\" value=\"\(text)\">"
                 + "<input type=\"hidden\" name=\"name\" value=\"\(e(name))\"><input type=\"hidden\" name=\"format\" value=\"\(format)\">"
                 + "<button type=\"submit\" class=\"secondary\">\(label)</button></form></li>"
         }
         return out + "</ul>"
     }
 
-    static func guidance(_ page: GuidancePage) -> String {
-        let html = Booklet.markdown(page.body, demoteFrom: 0)
+    static func guidance(_ page: GuidancePage, configuration: Configuration) -> String {
+        let html = Booklet.markdown(page.body(for: configuration), demoteFrom: 0)
             .replacingOccurrences(of: "href=\"#page-", with: "href=\"/guidance/")
             .replacingOccurrences(of: "<h3>", with: "<h1>").replacingOccurrences(of: "</h3>", with: "</h1>")
             .replacingOccurrences(of: "<h4>", with: "<h2>").replacingOccurrences(of: "</h4>", with: "</h2>")

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import NIOCore
 import QualifyKit
 
 /// The web page: a thin face over QualifyKit. A small charity can check a submission without a
@@ -28,7 +29,7 @@ public enum WebApp {
             guard let page = library.page(id) ?? library.page("topic." + id) ?? library.page("reference." + id) else {
                 throw HTTPError(.notFound)
             }
-            return Pages.response(Pages.guidance(page))
+            return Pages.response(Pages.guidance(page, configuration: kit.configuration))
         }
         router.post("/check") { request, _ in
             var request = request
@@ -40,10 +41,11 @@ public enum WebApp {
             }
             return Pages.response(Pages.result(report, submission: intake.bytes, name: intake.name))
         }
-        router.post("/report") { request, context in
-            let form = try await URLEncodedFormDecoder().decode(Intake.ReportForm.self, from: request, context: context)
+        router.post("/report") { request, _ in
+            var request = request
+            let form = try await Intake.readReportForm(&request, limit: settings.maxUploadBytes)
             let name = form.name ?? "submission"
-            let inspection = checker.inspect(bytes: Array(form.submission.utf8), file: name)
+            let inspection = checker.inspect(bytes: form.submission, file: name)
             let batch = BatchReport(reports: [inspection.report], provenance: Provenance(kit: kit, configuration: checker.configuration))
             switch form.format {
             case "html": return file(HTMLReport.render(batch), type: "text/html; charset=utf-8", name: "qualify-report.html")
@@ -52,15 +54,40 @@ public enum WebApp {
             case "checklist":
                 let list = ChecklistBuilder(kit: kit).build(inspection)
                 return file(ChecklistRenderer.html(list), type: "text/html; charset=utf-8", name: "reviewer-checklist.html")
-            default: throw HTTPError(.badRequest)
+            default:
+                throw PlainError(status: .badRequest, title: "There is no such download",
+                                 text: "This page cannot make a '\(form.format)' download. Choose the web page, JSON, CSV or the reviewer checklist.")
             }
         }
         return router
     }
 
-    public static func application(kit: Kit, settings: WebSettings) -> some ApplicationProtocol {
+    public static func application(kit: Kit, settings: WebSettings,
+                                   onListening: @escaping @Sendable () async -> Void = {}) -> some ApplicationProtocol {
         Application(router: router(kit: kit, settings: settings),
-                    configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: nil))
+                    server: .http1(configuration: .init(additionalChannelHandlers: [PlainFailureHandler()])),
+                    configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: nil),
+                    onServerRunning: { _ in await onListening() })
+    }
+
+    /// Why the server could not start, in words a person can act on.
+    public struct StartFailure: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// Runs the server until it is stopped; `onListening` is called once it really listens.
+    public static func serve(kit: Kit, settings: WebSettings, onListening: @escaping @Sendable () async -> Void) async throws {
+        do {
+            try await application(kit: kit, settings: settings, onListening: onListening).runService()
+        } catch let error as IOError where error.errnoCode == EADDRINUSE {
+            throw StartFailure(description: "Port \(settings.port) is already in use on \(settings.host). Stop the other program, "
+                + "or choose another port with --port.")
+        } catch let error as IOError where error.errnoCode == EACCES {
+            throw StartFailure(description: "This computer does not allow Qualify to use port \(settings.port). Ports below 1024 "
+                + "usually need special permission; choose a port such as 8080 with --port.")
+        } catch let error as IOError where error.errnoCode == EADDRNOTAVAIL {
+            throw StartFailure(description: "\(settings.host) is not an address of this computer. Use 127.0.0.1, or 0.0.0.0 behind a proxy.")
+        }
     }
 
     /// A download, or a file such as the style sheet.

@@ -6,7 +6,10 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json, html, markdown, csv, sarif, junit
 }
 
-extension Severity: ExpressibleByArgument {}
+extension Severity: ExpressibleByArgument {
+    /// "For information" never fails a run, so --help offers only the levels --fail-on takes.
+    public static var allValueStrings: [String] { [Severity.mustFix, .ask, .advice].map(\.rawValue) }
+}
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "check",
@@ -88,8 +91,9 @@ struct Check: ParsableCommand {
         case .junit: return JUnitReport.render(batch, summaryOnly: summaryOnly)
         case .text:
             let renderer = TextRenderer(colour: colour)
-            var out = summaryOnly ? renderer.fileLines(batch) : batch.reports.map(renderer.render).joined(separator: "\n")
-            if batch.reports.count > 1 || summaryOnly { out += (out.isEmpty ? "" : "\n") + renderer.summary(batch) }
+            if summaryOnly { return renderer.summary(batch, files: true) }
+            var out = batch.reports.map(renderer.render).joined(separator: "\n")
+            if batch.reports.count > 1 { out += "\n" + renderer.summary(batch) }
             return out
         }
     }

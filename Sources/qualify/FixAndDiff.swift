@@ -52,9 +52,15 @@ struct Diff: ParsableCommand {
 
     func run() throws {
         let checker = Checker(kit: try loadKit())
-        let before = checker.check(file: URL(fileURLWithPath: old), name: old)
-        let after = checker.check(file: URL(fileURLWithPath: new), name: new)
-        print(Resubmission(old: before, new: after).text(old: old, new: new), terminator: "")
+        let earlier = checker.inspect(file: URL(fileURLWithPath: old), name: old)
+        let later = checker.inspect(file: URL(fileURLWithPath: new), name: new)
+        let after = later.report
+        let ids = [earlier, later].map(\.submissionReference)
+        if let first = ids[0], let second = ids[1], first != second {
+            print("Note: these look like different submissions (submission reference \(first) and \(second)). "
+                + "Check you are comparing a resubmission with its own earlier version.\n")
+        }
+        print(Resubmission(old: earlier.report, new: after).text(old: old, new: new), terminator: "")
         switch after.outcome {
         case .ready: return
         case .needsFixes: throw ExitCode(ExitStatus.needsFixes)

@@ -35,18 +35,33 @@ struct Rules: ParsableCommand {
 struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "explain", abstract: "Show the guidance page for a rule, a kind of finding or a topic.")
 
-    @Argument(help: "An id, as shown with each finding, like case-study.too-old or schema.missing.")
-    var id: String
+    @Argument(help: "An id, as shown with each finding, like case-study.too-old or schema.missing, or a topic, like case-studies.")
+    var id: String?
+
+    @Flag(help: "List every page: the topics, then every rule and kind of finding, with its title.")
+    var list = false
+
+    @Option(help: "An assumptions file that replaces guidance/assumptions.yaml, so the page shows its values.")
+    var config: String?
 
     func run() throws {
-        let kit = try loadKit()
+        let kit = try loadKit(configuration: config)
         let library = GuidanceLibrary(folder: kit.root.appendingPathComponent("guidance"))
-        guard let page = library.page(id) ?? library.page("topic.\(id)") else {
+        guard let id, !list else {
+            for kind in [GuidancePage.Kind.topic, .rule, .finding, .reference] {
+                for page in library.pages(of: kind) {
+                    let name = page.id.hasPrefix("topic.") ? String(page.id.dropFirst(6)) : page.id
+                    print(name.padding(toLength: 44, withPad: " ", startingAt: 0) + page.title)
+                }
+            }
+            return
+        }
+        guard let page = library.page(id) ?? library.page("topic.\(id)") ?? library.page("reference.\(id)") else {
             let ids = library.pages.map(\.id)
             let close = ids.filter { $0.contains(id) || id.contains($0) }.prefix(5)
             var message = "There is no guidance page for '\(id)'."
             if !close.isEmpty { message += " Did you mean: \(close.joined(separator: ", "))?" }
-            message += " `qualify rules` lists every rule."
+            message += " `qualify explain --list` lists every topic, rule and kind of finding."
             FileHandle.standardError.write(Data((message + "\n").utf8))
             throw ExitCode(ExitStatus.notChecked)
         }
@@ -54,7 +69,7 @@ struct Explain: ParsableCommand {
         if page.kind == .rule, let rule = RuleListing.all(kit: kit).first(where: { $0.id == page.id }) {
             header = "\(rule.severityTitle)\(rule.assumption.map { " · this rule rests on assumption \($0)" } ?? "")\n\n"
         }
-        print(header + page.body.trimmingCharacters(in: .whitespacesAndNewlines))
+        print(header + Self.forTerminal(page.body(for: kit.configuration)).trimmingCharacters(in: .whitespacesAndNewlines))
         if !page.examples.isEmpty {
             print("\nExamples:")
             for example in page.examples {
@@ -62,6 +77,15 @@ struct Explain: ParsableCommand {
             }
         }
         print("\n(\(page.file.path))")
+    }
+}
+
+extension Explain {
+    /// A link to another page cannot be followed in a terminal, so it names the command that shows it.
+    static func forTerminal(_ markdown: String) -> String {
+        markdown.replacing(/\[([^\]]+)\]\((?:\.\.\/)?(?:topics|rules|findings|reference)\/([A-Za-z0-9.\-]+)\.md(?:#[^)]*)?\)/) { match in
+            "\(match.1) (`qualify explain \(match.2)`)"
+        }
     }
 }
 
@@ -89,5 +113,8 @@ struct Init: ParsableCommand {
         }
         try OutputFile.write(text, to: output, force: force)
         print("Wrote \(output). Fill it in, then check it with: qualify check \(output)")
+        if format == .json {
+            print("JSON cannot hold explanations, so each field is explained in \(FieldReference.fileName) (or `qualify guidance fields`).")
+        }
     }
 }

@@ -20,14 +20,28 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "The largest upload, in megabytes.")
     var maxUpload: Int?
 
+    func validate() throws {
+        if let port, !(1...65535).contains(port) { throw ValidationError("--port must be a number from 1 to 65535.") }
+        if let maxUpload, maxUpload < 1 { throw ValidationError("--max-upload must be 1 or more.") }
+    }
+
     func run() async throws {
         let kit = try loadKit()
         var settings = WebSettings(environment: ProcessInfo.processInfo.environment)
         if let host { settings.host = host }
         if let port { settings.port = port }
         if let maxUpload { settings.maxUploadBytes = maxUpload * 1_048_576 }
-        // Written straight out, so a supervisor sees it at once even when output is not a terminal.
-        FileHandle.standardOutput.write(Data("Qualify is serving on http://\(settings.host):\(settings.port). Press Ctrl-C to stop.\n".utf8))
-        try await WebApp.application(kit: kit, settings: settings).runService()
+        guard (1...65535).contains(settings.port) else {
+            throw Refusal(description: "QUALIFY_PORT must be a number from 1 to 65535, not \(settings.port).")
+        }
+        let address = "http://\(settings.host):\(settings.port)"
+        do {
+            try await WebApp.serve(kit: kit, settings: settings) {
+                // Said only once listening, straight out, so a supervisor sees it at once.
+                FileHandle.standardOutput.write(Data("Qualify is serving on \(address). Press Ctrl-C to stop.\n".utf8))
+            }
+        } catch let failure as WebApp.StartFailure {
+            throw Refusal(description: failure.description)
+        }
     }
 }

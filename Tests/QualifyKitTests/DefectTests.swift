@@ -13,6 +13,7 @@ final class KitDefectTests: XCTestCase {
         let text = try valid("01-small-charity-alone.xml")
             .replacingOccurrences(of: "<postalCode>HU2 8HL</postalCode>", with: "<postalCode>HU2 8HL</postalCode>")
         let starter = Starter(model: Shared.kit.model).xml()
+            .replacingOccurrences(of: "<deliveryModel></deliveryModel>", with: "<deliveryModel>SOLE</deliveryModel>")
         let report = Shared.check(starter)
         let optional = report.findings.filter { $0.id == "schema.empty" && $0.path.hasSuffix("/vatNumber") }
         XCTAssertFalse(optional.isEmpty, "the starter's VAT number is blank")
@@ -42,8 +43,10 @@ final class KitDefectTests: XCTestCase {
         try Data(try String(contentsOf: rule, encoding: .utf8).replacingOccurrences(of: "---\n", with: "--\n", options: [], range: nil)
             .utf8).write(to: rule)
         let topic = copy.appendingPathComponent("guidance/rules/case-study.too-old.md")
-        try Data(try String(contentsOf: topic, encoding: .utf8).replacingOccurrences(of: "\ntopic: ", with: "\ntopci: ")
-            .replacingOccurrences(of: "\nassumption: A2", with: "\nassumption: A22").utf8).write(to: topic)
+        try Data(try String(contentsOf: topic, encoding: .utf8).replacingOccurrences(of: "\ntopic: ", with: "\ntopci: ").utf8).write(to: topic)
+        let many = copy.appendingPathComponent("guidance/rules/case-study.too-many.md")
+        try Data(try String(contentsOf: many, encoding: .utf8).replacingOccurrences(of: "\nassumption: A1", with: "\nassumption: A22").utf8)
+            .write(to: many)
         let lint = GuidanceReview(kit: try Kit(root: copy)).lint().text
         XCTAssertFalse(lint.contains("guidance/findings/schema.emtpy.md"), lint)
         XCTAssertTrue(lint.contains("schema.emtpy") && lint.contains("schema.empty"), lint)

@@ -36,7 +36,7 @@ final class WebDefectTests: XCTestCase {
         // Near the upload limit, full of characters a form must encode.
         let filler = String(repeating: "<!-- & \" ' < > é £ -->\n", count: 70_000)
         let xml = String(decoding: try WebTests.example("valid/01-small-charity-alone.xml"), as: UTF8.self)
-            .replacingOccurrences(of: "<submission ", with: filler + "<submission ")
+            .replacingOccurrences(of: "<qualificationSubmission ", with: filler + "<qualificationSubmission ")
         let limit = 2 * 1_048_576
         XCTAssertLessThan(xml.utf8.count, limit)
         XCTAssertGreaterThan(xml.utf8.count, limit * 3 / 4)

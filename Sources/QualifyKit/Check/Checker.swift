@@ -22,6 +22,9 @@ public struct Checker: Sendable {
     public struct Inspection: Sendable {
         public let report: Report
         public let document: Document?
+
+        /// The submission's own reference, for telling two submissions apart.
+        public var submissionReference: String? { document?.root.node(at: DocumentPath([.key("submissionId")]))?.scalarText }
     }
 
     /// `name` is how the file is shown in the report; by default its path.
@@ -83,6 +86,10 @@ public struct Checker: Sendable {
         }
         let document = Document(root: root, format: .json)
         var (problems, walk) = JSONSubmission.problems(in: document, model: kit.model)
+        if walk {
+            var tokens: [DocumentPath.Token] = []
+            JSONSubmission.hiddenCharacters(document.root, at: &tokens, into: &problems)
+        }
         // As for XML: the schema decides (its quick yes-or-no first), and the walker explains.
         // A key written twice is the one thing JSON Schema cannot see, so it always means a walk.
         if walk, kit.jsonSchema?.isValid(document.root) != true || JSONSubmission.repeatsAKey(document.root) {
@@ -100,10 +107,28 @@ public struct Checker: Sendable {
         let builder = FindingBuilder(catalogue: kit.catalogue, places: Places(model: kit.model))
         var findings = problems.map(builder.finding(for:))
         if let document, !problems.contains(where: { $0.kind == .wrongForm }) {
-            findings += RuleEngine(model: kit.model, catalogue: kit.catalogue, configuration: configuration)
-                .findings(for: document, problemPaths: Set(problems.filter { $0.kind != .wrongPlace }.map(\.path)))
+            let rules = RuleEngine(model: kit.model, catalogue: kit.catalogue, configuration: configuration)
+                .run(document, problemPaths: Self.rulePaths(problems), misspelt: Self.misspelt(problems))
+            findings = findings.filter { !rules.isInsideRemoved($0) } + rules.findings
         }
         return Report(file: file, format: format, findings: Report.sorted(findings, model: kit.model), checked: true)
+    }
+
+    /// Where a rule must not read: every field with a problem (a field out of order is still
+    /// read as written).
+    static func rulePaths(_ problems: [Problem]) -> Set<DocumentPath> {
+        Set(problems.filter { $0.kind != .wrongPlace }.map(\.path))
+    }
+
+    /// The field each misspelt name was meant to be, with where the misspelling is: a rule that
+    /// fires after reading such a field is held back, so it never reports the consequence of a
+    /// slip such as <postcode> for <postalCode>.
+    static func misspelt(_ problems: [Problem]) -> [DocumentPath: DocumentPath] {
+        var meant: [DocumentPath: DocumentPath] = [:]
+        for problem in problems where problem.kind == .unknownField {
+            if let name = problem.facts["suggestion"], let parent = problem.path.parent { meant[parent.appending(name)] = problem.path }
+        }
+        return meant
     }
 
     func report(file: String, format: Document.Format?, problem: InputProblem) -> Report {

@@ -43,6 +43,42 @@ enum JSONSubmission {
             return false
         }
     }
+
+    /// Text with a character XML cannot hold (an escaped control character such as \u0001):
+    /// JSON allows it, but the submission could never become XML, and it is almost always
+    /// pasted in by mistake. JSON Schema cannot see it, so it is looked for here.
+    static func hiddenCharacters(_ node: Node, at tokens: inout [DocumentPath.Token], into problems: inout [Problem]) {
+        switch node.value {
+        case .object(let members):
+            for member in members {
+                tokens.append(.key(member.key))
+                hiddenCharacters(member.node, at: &tokens, into: &problems)
+                tokens.removeLast()
+            }
+        case .array(let items):
+            for (index, item) in items.enumerated() {
+                tokens.append(.index(index))
+                hiddenCharacters(item, at: &tokens, into: &problems)
+                tokens.removeLast()
+            }
+        case .string(let text):
+            guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0xEF }),
+                  let bad = text.unicodeScalars.first(where: { !isXMLCharacter($0) }) else { return }
+            let hex = String(bad.value, radix: 16, uppercase: true)
+            problems.append(Problem(.controlCharacter, at: DocumentPath(tokens), position: node.position, value: text,
+                                    facts: ["character": "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex]))
+        default:
+            break
+        }
+    }
+
+    /// XML 1.0's Char production, for what JSON can hold (no lone surrogates reach here).
+    static func isXMLCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09, 0x0A, 0x0D, 0x20...0xFFFD, 0x10000...0x10FFFF: return true
+        default: return false
+        }
+    }
 }
 
 extension InputProblem {

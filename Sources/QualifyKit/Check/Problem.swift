@@ -19,6 +19,8 @@ public struct Problem: Sendable, Hashable {
         case notYesNo = "not-yes-no"
         /// JSON only: a number or yes/no where the form wants text.
         case needsQuotes = "needs-quotes"
+        /// JSON only: text with a character XML cannot hold, such as \u0001.
+        case controlCharacter = "control-character"
         case tooLong = "too-long"
         case tooShort = "too-short"
         case tooSmall = "too-small"

@@ -104,7 +104,7 @@ struct ChecklistFacts {
                 subject: name(ref: s.text(entry / "organisationRef")),
                 question: "Is what happened, and what has been done since, enough to let it take part?",
                 facts: facts([("A reason we must exclude", must ? "Yes" : "No"), ("A reason we may exclude", may ? "Yes" : "No"),
-                              ("Tax and National Insurance up to date", tax ? "No" : "Yes"), ("What happened", s.text(entry / "details")),
+                              ("Tax and National Insurance up to date", tax ? "No" : "Yes"), ("Description of what happened", s.text(entry / "details")),
                               ("Steps taken since", s.text(entry / "selfCleaningMeasures"))]))
         }
         return Checklist.Section(title: "Exclusion grounds declared", questions: questions)

@@ -45,7 +45,15 @@ public struct Converter: Sendable {
         } else if losses.isEmpty {
             losses = [loss(.root, "convert.loss.change", file: file)]
         }
-        return losses.isEmpty ? .success(text) : .failure(Failure(findings: losses))
+        return losses.isEmpty ? .success(text) : .failure(Failure(findings: explained(losses, bytes, file: file, checker: checker)))
+    }
+
+    /// A value that would change usually has a problem of its own (a number in quote marks, a
+    /// hidden control character); where the check names one at the same place, that is the
+    /// real cause, so it is shown instead of the general words.
+    private func explained(_ losses: [Finding], _ bytes: [UInt8], file: String, checker: Checker) -> [Finding] {
+        let causes = checker.check(bytes: bytes, file: file).findings.filter { $0.id.hasPrefix("schema.") }
+        return losses.map { loss in causes.first { $0.path == loss.path } ?? loss }
     }
 
     private func read(_ bytes: [UInt8], file: String, checker: Checker) -> Result<Document, Failure> {

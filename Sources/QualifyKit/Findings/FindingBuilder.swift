@@ -15,8 +15,12 @@ struct FindingBuilder {
         if let value = problem.value { values["value"] = Self.shown(value) }
         var key = problem.kind.id
         switch problem.kind {
-        case .missing, .empty:
+        case .missing:
             if problem.path.parent == .root { key += ".top" }
+        case .empty:
+            if problem.path.parent == .root { key += ".top" }
+            // A blank field the form does not need can simply go: say so, as the starter does.
+            if places.declaration(at: problem.path)?.isRequired == false { key += ".optional" }
         case .unknownField:
             values["parent"] = places.parentPlace(of: problem.path)
             if problem.facts["attribute"] != nil {

@@ -34,8 +34,10 @@ public struct Fixer: Sendable {
             return Result(original: text, fixed: text, edits: [])
         }
         let locator = TextLocator(text)
-        var edits: [Edit] = []
+        var proposals: [(path: String, edits: [Edit])] = []
         for finding in inspection.report.findings {
+            var edits: [Edit] = []
+            defer { if !edits.isEmpty { proposals.append((finding.path, edits)) } }
             guard let line = finding.line, let column = finding.column, let start = locator.offset(line: line, column: column) else { continue }
             let proposal: (String, String)?
             switch finding.id {
@@ -62,6 +64,20 @@ public struct Fixer: Sendable {
                 edits.append(edit)
             }
         }
+        // A fix is offered only when it makes its finding go away: "17/02/2026" written as
+        // 2026-02-17 is still wrong in a field that needs a time, so that fix is dropped.
+        var accepted = proposals
+        while true {
+            let result = apply(accepted.flatMap(\.edits), to: text)
+            let after = checker.inspect(bytes: Array(result.fixed.utf8), file: file).report.findings
+            let stillWrong = Set(after.filter { $0.id.hasPrefix("schema.") }.map(\.path))
+            let kept = accepted.filter { !stillWrong.contains($0.path) }
+            if kept.count == accepted.count { return result }
+            accepted = kept
+        }
+    }
+
+    private func apply(_ edits: [Edit], to text: String) -> Result {
         let ordered = edits.sorted { $0.range.lowerBound > $1.range.lowerBound }
         var bytesOut = Array(text.utf8)
         var lastStart = Int.max

@@ -48,6 +48,14 @@ struct Places {
         return type
     }
 
+    /// The field's declaration in its section, for how often it may appear.
+    func declaration(at path: DocumentPath) -> FieldDecl? {
+        guard let parent = path.parent, case .key(let key)? = path.tokens.last, case .complex(let complex)? = type(at: parent) else {
+            return nil
+        }
+        return complex.field(key)
+    }
+
     func label(ofField name: String, in path: DocumentPath) -> String? {
         if case .complex(let complex)? = type(at: path) { return complex.field(name)?.label }
         if case .list(let list)? = type(at: path), list.item.name == name { return list.item.label }
@@ -100,6 +108,8 @@ struct Places {
         if firstWord.count > 1, firstWord.allSatisfy({ $0.isUppercase || $0.isNumber }) { return label }
         if words.dropFirst().contains(where: { $0.first?.isUppercase == true }) { return label }
         if label.hasPrefix("'") { return label }
+        // Names of nations and peoples keep their capital: "the Scottish charity number".
+        if ["Scottish", "Welsh", "English", "Irish", "British", "European"].contains(String(firstWord)) { return label }
         return label.prefix(1).lowercased() + label.dropFirst()
     }
 }

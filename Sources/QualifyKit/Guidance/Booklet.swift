@@ -56,7 +56,7 @@ public struct Booklet: Sendable {
     }
 
     private func render(_ page: GuidancePage) -> String {
-        "<article id=\"\(Self.anchor(page.id))\">\(Self.markdown(page.body, demoteFrom: 1))</article>\n"
+        "<article id=\"\(Self.anchor(page.id))\">\(Self.markdown(page.body(for: kit.configuration), demoteFrom: 1))</article>\n"
     }
 
     private func rule(_ page: GuidancePage) -> String {
@@ -64,7 +64,7 @@ public struct Booklet: Sendable {
         var out = "<article id=\"\(Self.anchor(page.id))\"><p class=\"meta\"><code>\(page.id)</code> · "
             + Self.escape(listing?.severityTitle ?? "")
             + (page.assumption.map { " · <strong>rests on assumption \($0)</strong>" } ?? "") + "</p>\n"
-        out += Self.markdown(page.body, demoteFrom: 1)
+        out += Self.markdown(page.body(for: kit.configuration), demoteFrom: 1)
         out += "<h4>Examples</h4><ul class=\"examples\">"
         for outcome in outcomes where outcome.page == page.id {
             out += "<li><strong>\(Self.escape(outcome.example.title))</strong> (from example submission \(outcome.example.baseline)): "

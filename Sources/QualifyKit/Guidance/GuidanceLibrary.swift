@@ -5,12 +5,15 @@ public struct GuidanceLibrary: Sendable {
     public let pages: [GuidancePage]
     /// Pages that could not be read, with the reason; the lint reports them.
     public let problems: [String]
+    /// The file names of those pages, so the lint does not also call them missing.
+    public let unreadable: Set<String>
 
     public static let folders = ["topics", "rules", "findings", "reference"]
 
     public init(folder: URL) {
         var pages: [GuidancePage] = []
         var problems: [String] = []
+        var unreadable: Set<String> = []
         for sub in Self.folders {
             let dir = folder.appendingPathComponent(sub)
             let names = ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).filter { $0.hasSuffix(".md") }.sorted()
@@ -18,12 +21,14 @@ public struct GuidanceLibrary: Sendable {
                 do {
                     pages.append(try GuidancePage(file: dir.appendingPathComponent(name)))
                 } catch {
-                    problems.append("\(sub)/\(name): \(error)")
+                    problems.append("guidance/\(sub)/\(name) could not be read: \(error)")
+                    unreadable.insert(name)
                 }
             }
         }
         self.pages = pages
         self.problems = problems
+        self.unreadable = unreadable
     }
 
     public func page(_ id: String) -> GuidancePage? { pages.first { $0.id == id } }

@@ -21,6 +21,8 @@ public struct GuidancePage: Sendable {
     public let body: String
     public let file: URL
 
+    static let settings = ["id", "title", "kind", "topic", "assumption", "applies-to", "examples"]
+
     public struct FormatError: Error, CustomStringConvertible {
         public let description: String
     }
@@ -36,6 +38,10 @@ public struct GuidancePage: Sendable {
             throw FormatError(description: "\(name): the front matter is not a list of settings")
         }
         func string(_ key: String) -> String? { mapping[key]?.string }
+        for key in mapping.keys.compactMap(\.string) where !Self.settings.contains(key) {
+            let close = Suggest.closest(to: key, among: Self.settings).map { " Did you mean `\($0)`?" } ?? ""
+            throw FormatError(description: "\(name): `\(key)` is not a front matter setting.\(close) The settings are \(Self.settings.joined(separator: ", ")).")
+        }
         guard let id = string("id"), let title = string("title"), let kind = string("kind").flatMap(Kind.init) else {
             throw FormatError(description: "\(name): the front matter needs id, title and kind (rule, topic or finding)")
         }

@@ -9,16 +9,19 @@ struct PlainLanguageReview {
     var pageScores: [String: PageReadability] = [:]
 
     init(kit: Kit, library: GuidanceLibrary) {
-        reviewPages(library)
+        reviewPages(library, configuration: kit.configuration)
         reviewMessages(kit)
     }
 
-    private mutating func reviewPages(_ library: GuidanceLibrary) {
+    private mutating func reviewPages(_ library: GuidanceLibrary, configuration: Configuration) {
         var all: [TextCounts] = []
         var failing: [String] = []
         var shortOfGoals: [String] = []
         for page in library.pages {
-            let counts = Readability.measureMarkdown((try? String(contentsOf: page.file, encoding: .utf8)) ?? "")
+            // Measured as a person reads it: with the settings' values in place of their placeholders.
+            let text = PageSettings.fill((try? String(contentsOf: page.file, encoding: .utf8)) ?? "",
+                                         rule: page.kind == .rule ? page.id : nil, configuration: configuration)
+            let counts = Readability.measureMarkdown(text)
             all.append(counts)
             if let ease = Readability.fleschReadingEase(counts), let grade = Readability.fleschKincaidGrade(counts) {
                 pageScores[page.id] = PageReadability(readingEase: ease, grade: grade)

@@ -22,27 +22,32 @@ public struct TextRenderer: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// One line for each file, worst first, then the files left out: what `--summary-only` shows.
-    public func fileLines(_ batch: BatchReport) -> String {
+    /// One line for each file, worst first, then the files left out.
+    func fileLines(_ batch: BatchReport) -> [String] {
         var lines = [paint("Files, worst first", .bold)]
         for report in batch.worstFirst {
-            lines.append("  " + report.file + ": " + headline(report))
+            lines.append("  " + report.file + ": " + briefly(report))
         }
         if !batch.skipped.isEmpty {
             lines.append("")
             lines.append(paint("Left out (not .xml or .json)", .bold))
             lines += batch.skipped.map { "  " + $0 }
         }
-        return lines.joined(separator: "\n") + "\n"
+        return lines
     }
 
-    /// The triage table and how often each finding came up, for a batch.
-    public func summary(_ batch: BatchReport) -> String {
+    /// The triage table and how often each finding came up, for a batch; with `files`, one line
+    /// for each file between the two (`--summary-only`).
+    public func summary(_ batch: BatchReport, files: Bool = false) -> String {
         let left = batch.skipped.count
         var lines = [paint("Summary", .bold) + ": \(batch.reports.count) \(batch.reports.count == 1 ? "file" : "files") checked"
             + (left > 0 ? ", \(left) other \(left == 1 ? "file" : "files") left out (not .xml or .json)." : ".")]
         for triage in BatchReport.Triage.allCases {
             lines.append("  " + triage.title.padding(toLength: 28, withPad: " ", startingAt: 0) + String(batch.count(triage)))
+        }
+        if files {
+            lines.append("")
+            lines += fileLines(batch)
         }
         let frequency = batch.frequency
         if !frequency.isEmpty {
@@ -67,6 +72,16 @@ public struct TextRenderer: Sendable {
             return paint("\(fix) \(fix == 1 ? "thing" : "things") to fix before you submit", .red)
                 + (report.findings.count > fix ? ", and \(report.findings.count - fix) more below." : ".")
         }
+    }
+
+    /// A file's result in a few words, for one line of a summary.
+    func briefly(_ report: Report) -> String {
+        let triage = BatchReport.triage(report)
+        if triage == .notChecked { return paint("could not be checked", .red) + (report.findings.first.map { " (\($0.message))" } ?? "") }
+        let counts = [(Severity.mustFix, "must fix"), (.ask, "for officials to ask about"), (.advice, "advice")]
+            .map { (report.count($0.0), $0.1) }.filter { $0.0 > 0 }.map { "\($0.0) \($0.1)" }
+        let title = paint(triage.title.lowercased(), triage == .ready ? .green : triage == .needsFixes ? .red : .yellow)
+        return counts.isEmpty ? title : title + " (" + counts.joined(separator: ", ") + ")"
     }
 
     func details(_ finding: Finding) -> String {

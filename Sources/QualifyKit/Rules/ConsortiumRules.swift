@@ -18,9 +18,9 @@ enum ConsortiumRules {
         Rule("delivery.sole-with-partners", .mustFix) { s, _ in
             guard try need(s.deliveryModel, DocumentPath("/deliveryModel")) == "SOLE" else { return [] }
             var hits: [RuleHit] = []
-            if s.node(consortium) != nil { hits.append(RuleHit(consortium, variant: "consortium")) }
+            if s.node(consortium) != nil { hits.append(RuleHit(consortium, variant: "consortium", removesSection: true)) }
             if !s.items(DocumentPath("/subcontractors")).isEmpty {
-                hits.append(RuleHit(DocumentPath("/subcontractors"), variant: "subcontractors"))
+                hits.append(RuleHit(DocumentPath("/subcontractors"), variant: "subcontractors", removesSection: true))
             }
             return hits
         },

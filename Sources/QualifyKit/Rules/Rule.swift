@@ -26,11 +26,15 @@ struct RuleHit {
     var facts: [String: String]
     /// Picks a variant of the message (`rule.ID.variant`) when one wording does not fit all.
     var variant: String?
+    /// The message tells the person to remove the section at `path`, so nothing inside it is
+    /// reported: they should not be asked to fill in what they are told to delete.
+    var removesSection = false
 
-    init(_ path: DocumentPath, _ facts: [String: String] = [:], variant: String? = nil) {
+    init(_ path: DocumentPath, _ facts: [String: String] = [:], variant: String? = nil, removesSection: Bool = false) {
         self.path = path
         self.facts = facts
         self.variant = variant
+        self.removesSection = removesSection
     }
 }
 

@@ -12,10 +12,24 @@ public struct RuleEngine: Sendable {
     let catalogue: MessageCatalogue
     let configuration: Configuration
 
+    /// What the rules found, and the sections they told the person to remove.
+    struct Outcome {
+        var findings: [Finding]
+        var removed: [DocumentPath]
+
+        /// True for a finding inside (not at) a section the person is told to remove.
+        func isInsideRemoved(_ finding: Finding) -> Bool {
+            removed.contains { finding.path.hasPrefix($0.description + "/") }
+        }
+    }
+
     /// `problemPaths`: where the schema check already found something wrong.
-    func findings(for document: Document, problemPaths: Set<DocumentPath> = []) -> [Finding] {
+    /// `misspelt`: a field the person meant, with the misspelt name they wrote; a rule waiting on
+    /// it is said to wait on what they wrote, which is where they will look.
+    func run(_ document: Document, problemPaths: Set<DocumentPath> = [], misspelt: [DocumentPath: DocumentPath] = [:]) -> Outcome {
         let places = Places(model: model)
         var findings: [Finding] = []
+        var removed: [DocumentPath] = []
         var waiting: [DocumentPath: [String]] = [:]
         let organisations = OrganisationCache()
         for rule in Self.rules {
@@ -23,18 +37,26 @@ public struct RuleEngine: Sendable {
             do {
                 let hits = try rule.check(submission, configuration)
                 if let blocked = submission.reads.paths.first(where: { Self.hasProblem($0, problemPaths) }) {
-                    waiting[blocked, default: []].append(rule.id)
+                    waiting[misspelt[blocked] ?? blocked, default: []].append(rule.id)
+                    continue
+                }
+                // Finding nothing is safe to say; finding something may be the misspelling's doing.
+                if !hits.isEmpty, let meant = submission.reads.paths.first(where: { misspelt[$0] != nil }) {
+                    waiting[misspelt[meant]!, default: []].append(rule.id)
                     continue
                 }
                 findings += hits.map { finding(rule, $0, document, places) }
+                removed += hits.filter(\.removesSection).map(\.path)
             } catch let needs as RuleNeeds {
                 let blocked = submission.reads.paths.first { Self.hasProblem($0, problemPaths) } ?? needs.path
-                waiting[blocked, default: []].append(rule.id)
+                waiting[misspelt[blocked] ?? blocked, default: []].append(rule.id)
             } catch {
                 continue
             }
         }
-        return findings + waiting.keys.sorted().map { notChecked(waiting[$0]!, at: $0, document, places) }
+        let all = findings + waiting.keys.sorted().map { notChecked(waiting[$0]!, at: $0, document, places) }
+        let outcome = Outcome(findings: all, removed: removed)
+        return Outcome(findings: all.filter { !outcome.isInsideRemoved($0) }, removed: removed)
     }
 
     /// A read is spoilt by a problem at the value itself or at any section holding it.

@@ -10,11 +10,15 @@ public final class Kit: Sendable {
     public static let schemaFile = "schemas/qualification-1.0.xsd"
     public static let messagesFolder = "guidance/messages"
     public static let assumptionsFile = "guidance/assumptions.yaml"
+    public static let guidanceVersionFile = "guidance/VERSION"
 
     public let root: URL
     public let model: FormModel
     public let catalogue: MessageCatalogue
     public let configuration: Configuration
+    /// The guidance's own version (guidance/VERSION), shown in the booklet, the web page and
+    /// every report, so a reviewer knows which draft they read.
+    public let guidanceVersion: String
     let schema: XSDSchema
     /// The JSON form's schema is read and compiled on first use: a run over XML files never
     /// needs it, and reading it was a twelfth of the start-up time, compiling it a tenth.
@@ -49,6 +53,9 @@ public final class Kit: Sendable {
         jsonSchemaFile = root.appendingPathComponent(JSONSchemaExport.fileName)
         catalogue = try MessageCatalogue.load(folder: root.appendingPathComponent(Self.messagesFolder), language: language)
         self.configuration = try Configuration.load(configuration ?? root.appendingPathComponent(Self.assumptionsFile))
+        let version = (try? String(contentsOf: root.appendingPathComponent(Self.guidanceVersionFile), encoding: .utf8))?
+            .split(separator: "\n").first.map { String($0).trimmingCharacters(in: .whitespaces) }
+        guidanceVersion = version.flatMap { $0.isEmpty ? nil : $0 } ?? "unversioned"
     }
 
     /// Finds the kit folder: $QUALIFY_HOME, else the nearest folder holding the schema above the

@@ -147,7 +147,7 @@ final class GuidanceCommandTests: XCTestCase {
     func testRulesListsEveryRuleAsTextAndJSON() throws {
         let text = try cli.qualify(["rules"])
         XCTAssertEqual(text.status, 0)
-        XCTAssertTrue(text.out.contains("case-study.too-old\n  Must fix before you submit · assumption A2"), text.out)
+        XCTAssertTrue(text.out.contains("case-study.too-old\n  Officials will ask about this · assumption A2"), text.out)
         let json = try cli.qualify(["rules", "--format", "json"])
         let rules = try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [[String: Any]]
         XCTAssertGreaterThanOrEqual(rules?.count ?? 0, 40)

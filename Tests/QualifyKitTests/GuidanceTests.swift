@@ -51,4 +51,17 @@ final class GuidanceTests: XCTestCase {
         XCTAssertFalse(report.text.contains("· accounts.year-end-missing.md"), "a page that misses the gate is listed once, as a failure")
         XCTAssertFalse(report.passed)
     }
+
+    /// An assumption is not policy: a rule resting on one may stop a submission by default only
+    /// when its page names the published source of its value, and that source is on the sources page.
+    func testNoAssumptionBlocksByDefaultWithoutACitedSource() throws {
+        let library = GuidanceLibrary(folder: Repo.url("guidance"))
+        let sources = try XCTUnwrap(library.page("topic.sources")).body
+        for rule in RuleEngine.rules where rule.assumption != nil && rule.severity == .mustFix {
+            let source = library.page(rule.id)?.source ?? ""
+            XCTAssertFalse(source.isEmpty, "\(rule.id) rests on \(rule.assumption!) and is must-fix by default with no cited source")
+            XCTAssertTrue(source.isEmpty || sources.contains(source), "\(rule.id) cites '\(source)', which the sources page does not name")
+        }
+        XCTAssertTrue(RuleEngine.rules.contains { $0.assumption != nil }, "the check has rules to look at")
+    }
 }

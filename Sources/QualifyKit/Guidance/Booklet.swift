@@ -28,6 +28,8 @@ public struct Booklet: Sendable {
         var body = "<h1>Qualify guidance</h1>\n<p class=\"lead\">Everything Qualify tells people, in one place: "
             + "what to do, why each check exists and what it finds. This booklet is made from the files in "
             + "<code>guidance/</code>; edit those and build it again.</p>\n"
+            + "<p class=\"meta\">Guidance version \(Self.escape(kit.guidanceVersion)). Draft guidance: written for this checker, "
+            + "not published by the Ministry of Justice or HMPPS.</p>\n"
         body += contents(topics: topics, rules: rules)
         body += section("topics", "Topics", topics.map(render).joined())
         body += section("rules", "Checks across the form (\(rules.count))", rules.map(rule).joined())

@@ -49,11 +49,11 @@ public struct Coverage: Sendable {
         return problems
     }
 
-    /// The assumptions the kit's own assumptions file names in its comments ("# A2: …").
+    /// The assumptions the kit's own assumptions file names in its comments ("# A2: …", "# G3: …").
     static func assumptionIDs(_ root: URL) -> Set<String> {
         let text = (try? String(contentsOf: root.appendingPathComponent(Kit.assumptionsFile), encoding: .utf8)) ?? ""
         return Set(text.split(separator: "\n").compactMap { line in
-            line.firstMatch(of: /^# (A[0-9]+):/).map { String($0.1) }
+            line.firstMatch(of: /^# ([AG][0-9]+):/).map { String($0.1) }
         })
     }
 

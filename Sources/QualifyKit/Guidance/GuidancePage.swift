@@ -16,12 +16,15 @@ public struct GuidancePage: Sendable {
     public let kind: Kind
     public let topic: String?
     public let assumption: String?
+    /// The published source a rule's value comes from, when it has one (named on the sources
+    /// page); only then may a rule resting on an assumption block a submission by default.
+    public let source: String?
     public let appliesTo: [String]
     public let examples: [RuleExample]
     public let body: String
     public let file: URL
 
-    static let settings = ["id", "title", "kind", "topic", "assumption", "applies-to", "examples"]
+    static let settings = ["id", "title", "kind", "topic", "assumption", "source", "applies-to", "examples"]
 
     public struct FormatError: Error, CustomStringConvertible {
         public let description: String
@@ -50,6 +53,7 @@ public struct GuidancePage: Sendable {
         self.kind = kind
         topic = string("topic")
         assumption = string("assumption")
+        source = string("source")
         appliesTo = mapping["applies-to"]?.sequence?.compactMap(\.string) ?? []
         examples = try (mapping["examples"]?.sequence ?? []).enumerated().map { index, node in
             try RuleExample(node, number: index + 1, page: name)

@@ -86,14 +86,17 @@ public struct Provenance: Codable, Sendable, Equatable {
     public let tool: String
     public let toolVersion: String
     public let submissionSchemaVersion: String
+    /// The version of the guidance whose words the findings use (guidance/VERSION).
+    public let guidanceVersion: String
     public let rulesHash: String
     public let configurationHash: String
 
-    public init(tool: String = "qualify", toolVersion: String, submissionSchemaVersion: String, rulesHash: String,
-                configurationHash: String) {
+    public init(tool: String = "qualify", toolVersion: String, submissionSchemaVersion: String, guidanceVersion: String = "unversioned",
+                rulesHash: String, configurationHash: String) {
         self.tool = tool
         self.toolVersion = toolVersion
         self.submissionSchemaVersion = submissionSchemaVersion
+        self.guidanceVersion = guidanceVersion
         self.rulesHash = rulesHash
         self.configurationHash = configurationHash
     }
@@ -102,6 +105,7 @@ public struct Provenance: Codable, Sendable, Equatable {
         tool = "qualify"
         toolVersion = QualifyVersion.tool
         submissionSchemaVersion = kit.model.versions.first ?? ""
+        guidanceVersion = kit.guidanceVersion
         let rules = RuleEngine.rules.map { "\($0.id) \($0.severity.rawValue) \($0.assumption ?? "-")" }.joined(separator: "\n")
         rulesHash = "sha256:" + SHA256.hex(Array(rules.utf8))
         let encoder = JSONEncoder()

@@ -39,6 +39,7 @@ public enum HTMLReport {
             body += "</section>\n"
         }
         body += "<p class=\"meta\">Made by qualify \(batch.provenance.toolVersion), form version \(batch.provenance.submissionSchemaVersion), "
+            + "guidance \(HTMLPage.escape(batch.provenance.guidanceVersion)), "
             + "rules \(batch.provenance.rulesHash.prefix(19)), assumptions \(batch.provenance.configurationHash.prefix(19)).</p>"
         return HTMLPage.page(title: "Qualify report", body: body)
     }

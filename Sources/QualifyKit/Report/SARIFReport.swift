@@ -40,7 +40,8 @@ public enum SARIFReport {
         let driver = object([("name", string("qualify")), ("version", string(QualifyVersion.tool)),
                              ("semanticVersion", string(QualifyVersion.tool)), ("rules", Node(.array(rules)))])
         let run = object([("tool", object([("driver", driver)])), ("results", Node(.array(results))),
-                          ("properties", object([("rulesHash", string(batch.provenance.rulesHash)),
+                          ("properties", object([("guidanceVersion", string(batch.provenance.guidanceVersion)),
+                                                 ("rulesHash", string(batch.provenance.rulesHash)),
                                                  ("configurationHash", string(batch.provenance.configurationHash))]))])
         return JSONWriter.write(object([("$schema", string("https://json.schemastore.org/sarif-2.1.0.json")),
                                         ("version", string("2.1.0")), ("runs", Node(.array([run])))]))

@@ -14,7 +14,7 @@ enum CaseStudyRules {
             guard s.items(studies).isEmpty, s.text(DocumentPath("/noExampleExplanation")) == nil else { return [] }
             return [RuleHit(studies, ["limit": "\(config.wordLimits["noExampleExplanation"] ?? 500)"])]
         },
-        Rule("case-study.category-missing", .mustFix, assumption: "A1") { s, config in
+        Rule("case-study.category-missing", .ask, assumption: "A1") { s, config in
             guard s.text(DocumentPath("/noExampleExplanation")) == nil else { return [] }
             let covered = s.items(studies).flatMap { s.texts($0 / "serviceCategories") }
             return s.items(CategoryRules.categories).compactMap { application in
@@ -60,7 +60,7 @@ enum CaseStudyRules {
                 return RuleHit(study / "similarityExplanation", ["title": title(s, study)])
             }
         },
-        Rule("case-study.too-old", .mustFix, assumption: "A2") { s, config in
+        Rule("case-study.too-old", .ask, assumption: "A2") { s, config in
             let submitted = try need(s.submitted, DocumentPath("/submittedAt"))
             return s.items(studies).compactMap { study in
                 guard s.bool(study / "ongoing") == false, let end = s.day(study / "endDate"),
@@ -110,7 +110,7 @@ enum CaseStudyRules {
                     ? RuleHit(study / "referee" / "consentToContact", ["title": title(s, study)]) : nil
             }
         },
-        Rule("text.word-limit", .mustFix, assumption: "A3") { s, config in
+        Rule("text.word-limit", .ask, assumption: "A3") { s, config in
             var hits: [RuleHit] = []
             func visit(_ node: Node, _ path: DocumentPath) {
                 switch node.value {

@@ -58,7 +58,7 @@ enum SupplyChainRules {
                 return RuleHit(entry / "qualifiedOnFramework", ["name": name(s, entry)])
             }
         },
-        Rule("subcontractor.relied-on-not-qualified", .ask, assumption: "A4") { s, _ in
+        Rule("subcontractor.relied-on-not-qualified", .info, assumption: "G3") { s, _ in
             s.items(subcontractors).compactMap { entry in
                 guard s.bool(entry / "reliedOnForSelection") == true,
                       let status = s.text(entry / "qualifiedOnFramework"), status != "YES" else { return nil }

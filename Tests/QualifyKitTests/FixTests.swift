@@ -43,4 +43,13 @@ final class FixTests: XCTestCase {
         XCTAssertEqual(change.new.map(\.id), [])
         XCTAssertTrue(change.remaining.map(\.id).contains("schema.wrong-format"))
     }
+
+    func testACompanyNumberThatLostItsLeadingZeroIsPaddedBack() throws {
+        let text = try String(contentsOf: Repo.url("examples/valid/02-consortium-with-prospective-partner.xml"), encoding: .utf8)
+        let number = try XCTUnwrap(text.firstMatch(of: /<companyNumber>0+([1-9][0-9]*)<\/companyNumber>/))
+        let broken = text.replacingOccurrences(of: String(number.0), with: "<companyNumber>\(number.1)</companyNumber>")
+        let result = Fixer(checker: Shared.checker).fix(Array(broken.utf8), file: "s.xml")
+        XCTAssertTrue(result.fixed.contains(String(number.0)), result.fixes.map(\.description).joined())
+        XCTAssertFalse(Shared.check(result.fixed).findings.contains { $0.id == "schema.wrong-format" })
+    }
 }

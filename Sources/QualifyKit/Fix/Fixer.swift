@@ -52,6 +52,8 @@ public struct Fixer: Sendable {
             case "schema.not-a-date": proposal = Tidy.date(finding.value).map { ($0, "wrote the date '\(finding.value ?? "")' as \($0)") }
             case "schema.not-a-number": proposal = Tidy.number(finding.value).map { ($0, "wrote '\(finding.value ?? "")' as the number \($0)") }
             case "schema.not-yes-no": proposal = Tidy.yesNo(finding.value).map { ($0, "wrote '\(finding.value ?? "")' as \($0)") }
+            case "schema.wrong-format" where finding.path.hasSuffix("/companyNumber") && Tidy.companyNumber(finding.value) != nil:
+                proposal = Tidy.companyNumber(finding.value).map { ($0, "put back the leading zeros of the company number: \($0)") }
             case "schema.wrong-format", "schema.not-in-list":
                 proposal = Tidy.spaces(finding.value).map { ($0, "took the spaces off the ends of '\($0)'") }
             default: proposal = nil
@@ -114,6 +116,13 @@ enum Tidy {
         guard text.wholeMatch(of: /[0-9]{1,3}([, ][0-9]{3})*(\.[0-9]+)?|[0-9]+(\.[0-9]+)?/) != nil else { return nil }
         let plain = text.filter { $0 != "," && $0 != " " }
         return Lexical.isDecimal(plain) ? plain : nil
+    }
+
+    /// Companies House numbers are 8 digits; spreadsheets drop the leading zeros of 09506232.
+    static func companyNumber(_ value: String?) -> String? {
+        guard let text = value?.trimmingCharacters(in: .whitespaces), (5...7).contains(text.count), text.allSatisfy(\.isASCII),
+              text.allSatisfy(\.isNumber) else { return nil }
+        return String(repeating: "0", count: 8 - text.count) + text
     }
 
     static func yesNo(_ value: String?) -> String? {

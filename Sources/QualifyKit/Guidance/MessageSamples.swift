@@ -27,7 +27,8 @@ public enum MessageSamples {
                       "years": "3 years", "months": "24", "total": "104", "share": "25", "lead": "mersey-skills",
                       "applicant": "pennine", "model": "Deliver it yourself", "area": "Lancashire", "region": "North West",
                       "registered": "Scotland", "nation": "England", "declared": "small", "computed": "micro",
-                      "basis": "the EU definition", "sent": "2026-02-17"]
+                      "basis": "the EU definition", "sent": "2026-02-17", "form": "Charitable incorporated organisation",
+                      "accounts": "£171640"]
         for key in kit.catalogue.english.keys.sorted() where !key.hasSuffix(".title") && key != "fallback" {
             messages.append((key, kit.catalogue.render(key, values)))
         }

@@ -15,7 +15,9 @@ enum CaseStudyRules {
             return [RuleHit(studies, ["limit": "\(config.wordLimits["noExampleExplanation"] ?? 500)"])]
         },
         Rule("case-study.category-missing", .ask, assumption: "A1") { s, config in
-            guard s.text(DocumentPath("/noExampleExplanation")) == nil else { return [] }
+            // The reason for having no case studies covers a bid with none, not the categories a
+            // bid with some leaves out.
+            if s.items(studies).isEmpty, s.text(DocumentPath("/noExampleExplanation")) != nil { return [] }
             let covered = s.items(studies).flatMap { s.texts($0 / "serviceCategories") }
             return s.items(CategoryRules.categories).compactMap { application in
                 guard let code = s.text(application / "category"),

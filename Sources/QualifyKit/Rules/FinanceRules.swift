@@ -17,15 +17,22 @@ enum FinanceRules {
                 let size = org.path / "size"
                 guard let declared = s.text(size / "declaredScale"),
                       let basis = config.sizeBasis ?? s.text(size / "basis"),
-                      let staff = s.decimal(size / "employeesHeadcount"),
-                      let turnover = s.decimal(size / "annualTurnoverGBP"),
-                      let computed = SizeTest.scale(basis: basis, staff: staff, turnover: turnover,
-                                                    balance: s.decimal(size / "balanceSheetTotalGBP"), euroPerPound: config.euroPerPound),
+                      let heads = s.decimal(size / "employeesHeadcount"),
+                      let turnover = s.decimal(size / "annualTurnoverGBP") else { return nil }
+                // The EU test counts staff in full-time years (annual work units), not heads.
+                let units = basis == "EU_2003_361" ? s.decimal(size / "staffAnnualWorkUnits") : nil
+                let balance = s.decimal(size / "balanceSheetTotalGBP")
+                guard let computed = SizeTest.scale(basis: basis, staff: units ?? heads, turnover: turnover, balance: balance,
+                                                    euroPerPound: config.euroPerPound),
                       !SizeTest.agrees(declared: declared, computed: computed, basis: basis) else { return nil }
+                // Counted by heads, part-time staff can push a charity over a line it is in fact under.
+                let headsDecide = basis == "EU_2003_361" && units == nil && SizeTest.scale(
+                    basis: basis, staff: 0, turnover: turnover, balance: balance, euroPerPound: config.euroPerPound)
+                    .map { SizeTest.agrees(declared: declared, computed: $0, basis: basis) } == true
                 return RuleHit(size / "declaredScale", [
                     "name": org.name, "declared": s.label(declared, in: "ScaleType").lowercased(),
                     "computed": s.label(computed, in: "ScaleType").lowercased(), "basis": s.label(basis, in: "SizeBasisType"),
-                ])
+                ], variant: headsDecide ? "heads" : nil)
             }
         },
         Rule("size.small-flag", .mustFix) { s, _ in

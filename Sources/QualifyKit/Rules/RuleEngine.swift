@@ -5,7 +5,7 @@ import QualifyDocument
 /// back, and the person is told which checks wait on which field, once per field.
 public struct RuleEngine: Sendable {
     public static let rules: [Rule] = ConsortiumRules.all + SupplyChainRules.all + CategoryRules.all
-        + CaseStudyRules.all + IdentityRules.all + FinanceRules.all
+        + CaseStudyRules.all + IdentityRules.all + FinanceRules.all + CrossCheckRules.all
     public static let ruleIDs = Set(rules.map(\.id))
 
     let model: FormModel

@@ -35,6 +35,7 @@ public struct GuidanceReview: Sendable {
         }
         let plain = PlainLanguageReview(kit: kit, library: library)
         lines += plain.lines
+        lines.append(ShownMessages.line(ShownMessages.collect(kit: kit, outcomes: outcomes)))
         failed = failed || !plain.passed
         lines.append(failed ? "The guidance needs work: see the lines marked ✗." : "The guidance passes every check.")
         return LintReport(text: lines.joined(separator: "\n") + "\n", passed: !failed)

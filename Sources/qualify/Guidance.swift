@@ -5,7 +5,27 @@ import QualifyKit
 struct Guidance: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "guidance",
         abstract: "Work with the guidance: the field reference, the booklet and the lint.",
-        subcommands: [Build.self, Lint.self, Fields.self])
+        subcommands: [Build.self, Lint.self, Fields.self, Compare.self])
+
+    struct Compare: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "diff",
+            abstract: "Say in plain words what changed between two copies of the guidance.",
+            discussion: "Give two folders, each holding guidance/ (or each a guidance folder). Pages, examples, assumptions, severities, messages and the version are compared.")
+
+        @Argument(help: "The earlier copy.")
+        var old: String
+
+        @Argument(help: "The later copy.")
+        var new: String
+
+        func run() throws {
+            do {
+                print(try GuidanceDiff(old: URL(fileURLWithPath: old), new: URL(fileURLWithPath: new)).text, terminator: "")
+            } catch let error as ConfigurationError {
+                throw Refusal(description: error.description)
+            }
+        }
+    }
 
     struct Build: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "build",

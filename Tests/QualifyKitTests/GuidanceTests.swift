@@ -64,4 +64,28 @@ final class GuidanceTests: XCTestCase {
         }
         XCTAssertTrue(RuleEngine.rules.contains { $0.assumption != nil }, "the check has rules to look at")
     }
+
+    func testGuidanceDiffSaysWhatChangedBetweenTwoCopies() throws {
+        let copy = try Repo.copyOfKit()
+        defer { try? FileManager.default.removeItem(at: copy) }
+        XCTAssertEqual(try GuidanceDiff(old: Repo.root, new: copy).lines, [], "two identical copies")
+        let guidance = copy.appendingPathComponent("guidance")
+        func change(_ file: String, _ from: String, _ to: String) throws {
+            let url = guidance.appendingPathComponent(file)
+            let text = try String(contentsOf: url, encoding: .utf8)
+            XCTAssertTrue(text.contains(from), "\(file) has '\(from)'")
+            try Data(text.replacingOccurrences(of: from, with: to).utf8).write(to: url)
+        }
+        try change("assumptions.yaml", "caseStudyRecencyMonths: 36", "caseStudyRecencyMonths: 24")
+        try change("assumptions.yaml", "severities: {}", "severities:\n  case-study.too-old: must-fix")
+        try change("messages/en.yaml", "schema.empty.top: \"The {field} is blank. Fill it in.\"", "schema.empty.top: \"Fill in the {field}.\"")
+        try change("rules/case-study.too-old.md", "title: A case study that ended too long ago", "title: An old case study")
+        try FileManager.default.removeItem(at: guidance.appendingPathComponent("topics/sources.md"))
+        let text = try GuidanceDiff(old: Repo.root, new: copy).text
+        XCTAssertTrue(text.contains("Setting caseStudyRecencyMonths: 36 → 24"), text)
+        XCTAssertTrue(text.contains("Setting severities: case-study.too-old: not set → must-fix"), text)
+        XCTAssertTrue(text.contains("Message schema.empty.top changed:"), text)
+        XCTAssertTrue(text.contains("Page case-study.too-old.md changed (title \"A case study that ended too long ago\" → \"An old case study\")"), text)
+        XCTAssertTrue(text.contains("Page sources.md removed"), text)
+    }
 }

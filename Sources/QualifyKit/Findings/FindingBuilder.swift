@@ -52,6 +52,8 @@ struct FindingBuilder {
                problem.isQuotedScalar,
                (simple.base == .boolean ? Lexical.isBoolean(value) : Lexical.isDecimal(value)) {
                 key += ".quoted"
+            } else if problem.kind == .notANumber, case .simple(let simple)? = places.type(at: problem.path), simple.maxInclusive == 100 {
+                key += ".percent"
             }
         case .tooFew:
             if case .list(let list)? = places.type(at: problem.path) { values["item"] = Places.inSentence(list.item.label) }

@@ -78,7 +78,11 @@ public struct Starter: Sendable {
         case .date: parts.append("Write a date like 2026-03-31.")
         case .dateTime: parts.append("Write a date and time like 2026-03-31T14:30:00+01:00.")
         case .boolean: parts.append("Write true for yes or false for no.")
-        case .decimal: parts.append("Write a number with no commas or £ sign, like 12000.")
+        case .decimal where simple.maxInclusive == 100:
+            parts.append("Write a number from 0 to 100 with no % sign, like 25.")
+        case .decimal where simple.fractionDigits == 2 && simple.name == "MoneyType":
+            parts.append("Write a number with no commas or £ sign, like 12000.")
+        case .decimal: parts.append("Write a number with no commas, like 7.5.")
         case .integer, .nonNegativeInteger: parts.append("Write a whole number, like 12.")
         case .string, .anyURI:
             if let format = simple.format, simple.choices.isEmpty { parts.append("Write it as \(format).") }

@@ -58,7 +58,13 @@ public struct Booklet: Sendable {
     }
 
     private func render(_ page: GuidancePage) -> String {
-        "<article id=\"\(Self.anchor(page.id))\">\(Self.markdown(page.body(for: kit.configuration), demoteFrom: 1))</article>\n"
+        "<article id=\"\(Self.anchor(page.id))\">\(Self.markdown(page.body(for: kit.configuration), demoteFrom: 1))\(source(page))</article>\n"
+    }
+
+    /// Which file to edit: the first thing someone proposing a change needs.
+    private func source(_ page: GuidancePage) -> String {
+        let folder = page.file.deletingLastPathComponent().lastPathComponent
+        return "<p class=\"meta\">This page is the file <code>guidance/\(Self.escape(folder))/\(Self.escape(page.file.lastPathComponent))</code>.</p>"
     }
 
     private func rule(_ page: GuidancePage) -> String {
@@ -66,7 +72,7 @@ public struct Booklet: Sendable {
         var out = "<article id=\"\(Self.anchor(page.id))\"><p class=\"meta\"><code>\(page.id)</code> · "
             + Self.escape(listing?.severityTitle ?? "")
             + (page.assumption.map { " · <strong>rests on assumption \($0)</strong>" } ?? "") + "</p>\n"
-        out += Self.markdown(page.body(for: kit.configuration), demoteFrom: 1)
+        out += Self.markdown(page.body(for: kit.configuration), demoteFrom: 1) + source(page)
         out += "<h4>Examples</h4><ul class=\"examples\">"
         for outcome in outcomes where outcome.page == page.id {
             out += "<li><strong>\(Self.escape(outcome.example.title))</strong> (from example submission \(outcome.example.baseline)): "

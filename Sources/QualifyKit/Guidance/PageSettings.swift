@@ -28,6 +28,9 @@ public enum PageSettings {
         }
     }
 
+    /// One line on every page, so no reader takes it for published policy.
+    public static let draftNotice = "Draft guidance: written for this checker, not published by the Ministry of Justice or HMPPS."
+
     nonisolated(unsafe) static let pattern = /\{(severity|consequence|setting:[A-Za-z.]+)\}/
 
     static func consequence(_ severity: Severity) -> String {
@@ -69,8 +72,11 @@ public enum PageSettings {
 }
 
 extension GuidancePage {
-    /// The body as a person should read it under these settings.
+    /// The body as a person should read it under these settings, saying what it is wherever it
+    /// is read (a page on its own, the web, a terminal), unless the page already says so.
     public func body(for configuration: Configuration) -> String {
-        PageSettings.fill(body, rule: kind == .rule ? id : nil, configuration: configuration)
+        let filled = PageSettings.fill(body, rule: kind == .rule ? id : nil, configuration: configuration)
+        if filled.contains(PageSettings.draftNotice) { return filled }
+        return filled.trimmingCharacters(in: .newlines) + "\n\n" + PageSettings.draftNotice + "\n"
     }
 }

@@ -89,4 +89,22 @@ final class KitDefectTests: XCTestCase {
         let booklet = GuidanceReview(kit: Shared.kit).booklet()
         XCTAssertFalse(booklet.contains(" 1 gaps"), "counts agree with their nouns")
     }
+
+    /// A message edited by someone who does not touch Swift must not show a gap: the lint names
+    /// the message and the placeholder nothing fills.
+    func testLintNamesAPlaceholderNothingFills() throws {
+        XCTAssertEqual(PlaceholderReview.problems(kit: Shared.kit, library: GuidanceLibrary(folder: Repo.url("guidance"))), [])
+        let copy = try Repo.copyOfKit()
+        defer { try? FileManager.default.removeItem(at: copy) }
+        let messages = copy.appendingPathComponent("guidance/messages/en.yaml")
+        let text = try String(contentsOf: messages, encoding: .utf8)
+        let edited = text.replacingOccurrences(of: "rule.case-study.too-old: \"", with: "rule.case-study.too-old: \"{nmae}: ")
+            .replacingOccurrences(of: "schema.empty.top: \"", with: "schema.empty.top: \"{feild} ")
+        XCTAssertNotEqual(edited, text)
+        try Data(edited.utf8).write(to: messages)
+        let lint = GuidanceReview(kit: try Kit(root: copy)).lint()
+        XCTAssertFalse(lint.passed)
+        XCTAssertTrue(lint.text.contains("rule.case-study.too-old uses {nmae}"), lint.text)
+        XCTAssertTrue(lint.text.contains("schema.empty.top uses {feild}"), lint.text)
+    }
 }

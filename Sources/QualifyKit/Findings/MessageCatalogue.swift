@@ -43,6 +43,11 @@ public struct MessageCatalogue: Sendable {
         messages[key] ?? english[key]
     }
 
+    /// The `{name}` placeholders a message uses.
+    public static func placeholders(in template: String) -> Set<String> {
+        Set(template.matches(of: /\{([A-Za-z]+)\}/).map { String($0.1) })
+    }
+
     /// Fills `{name}` placeholders; the first letter of the result is a capital.
     public func render(_ key: String, _ values: [String: String]) -> String {
         let template = template(key) ?? english["fallback"] ?? "{place}: check this field against the guidance."

@@ -25,22 +25,30 @@ public struct ExampleRunner: Sendable {
         page.examples.map { run($0, of: page) }
     }
 
-    public func run(_ example: RuleExample, of page: GuidancePage) -> Outcome {
-        func broken(_ reason: String) -> Outcome { Outcome(page: page.id, example: example, findings: [], failure: reason) }
+    /// The example's submission and settings, or why they cannot be made.
+    func prepare(_ example: RuleExample) -> Result<(text: String, configuration: Configuration), GuidancePage.FormatError> {
         let baseline = kit.root.appendingPathComponent("examples/valid/\(example.baseline).json")
         guard let data = FileManager.default.contents(atPath: baseline.path),
               case .success(let root) = JSONReader.parse([UInt8](data)[...]) else {
-            return broken("its baseline examples/valid/\(example.baseline).json cannot be read")
+            return .failure(.init(description: "its baseline examples/valid/\(example.baseline).json cannot be read"))
         }
-        let configuration: Configuration
         do {
-            configuration = try example.configuration.map {
+            let configuration = try example.configuration.map {
                 try ConfigurationReader(file: "config").read($0, over: kit.configuration)
             } ?? kit.configuration
+            return .success((JSONWriter.write(example.apply(to: root)), configuration))
         } catch {
-            return broken("its config cannot be read: \(error)")
+            return .failure(.init(description: "its config cannot be read: \(error)"))
         }
-        let text = JSONWriter.write(example.apply(to: root))
+    }
+
+    public func run(_ example: RuleExample, of page: GuidancePage) -> Outcome {
+        func broken(_ reason: String) -> Outcome { Outcome(page: page.id, example: example, findings: [], failure: reason) }
+        let text: String, configuration: Configuration
+        switch prepare(example) {
+        case .success(let prepared): (text, configuration) = prepared
+        case .failure(let error): return broken(error.description)
+        }
         var checker = Checker(kit: kit)
         checker.configuration = configuration
         let report = checker.check(bytes: Array(text.utf8), file: "\(page.id) example \(example.number)")

@@ -29,7 +29,7 @@ public struct GuidanceReview: Sendable {
         var failed = false
         lines.append("Coverage: \(RuleEngine.rules.count) rules, \(Coverage.findingIDs(kit.catalogue).count) kinds of finding, "
             + "\(library.pages.count) pages, \(outcomes.count) examples run.")
-        for problem in coverage.problems {
+        for problem in coverage.problems + PlaceholderReview.problems(kit: kit, library: library) {
             lines.append("  ✗ \(problem)")
             failed = true
         }

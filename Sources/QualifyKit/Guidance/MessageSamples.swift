@@ -17,7 +17,15 @@ public enum MessageSamples {
                 messages.append((path.description + " " + kind.id, builder.finding(for: problem).message))
             }
         }
-        let values = ["place": "Case study 2, outcomes", "parent": "Case study 2", "field": "outcomes", "value": "yes",
+        for key in kit.catalogue.english.keys.sorted() where !key.hasSuffix(".title") && key != "fallback" {
+            messages.append((key, kit.catalogue.render(key, values)))
+        }
+        return messages
+    }
+
+    /// A value for every placeholder a message outside the rules may use: what the form check,
+    /// unreadable files and conversions fill in.
+    static let values = ["place": "Case study 2, outcomes", "parent": "Case study 2", "field": "outcomes", "value": "yes",
                       "file": "my-submission.xml", "line": "12", "column": "4", "found": "yes", "limit": "512",
                       "size": "12 MB", "format": "JSON", "opened": "title", "closed": "titel", "name": "Eastgate Women's Centre",
                       "expected": "1.0", "count": "4", "max": "3", "min": "1", "item": "case study",
@@ -28,12 +36,7 @@ public enum MessageSamples {
                       "applicant": "pennine", "model": "Deliver it yourself", "area": "Lancashire", "region": "North West",
                       "registered": "Scotland", "nation": "England", "declared": "small", "computed": "micro",
                       "basis": "the EU definition", "sent": "2026-02-17", "form": "Charitable incorporated organisation",
-                      "accounts": "£171640"]
-        for key in kit.catalogue.english.keys.sorted() where !key.hasSuffix(".title") && key != "fallback" {
-            messages.append((key, kit.catalogue.render(key, values)))
-        }
-        return messages
-    }
+                      "accounts": "£171640", "character": "U+0001"]
 
     static func paths(_ model: FormModel) -> [DocumentPath] {
         var result: [DocumentPath] = []

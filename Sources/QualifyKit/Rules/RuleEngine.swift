@@ -59,6 +59,21 @@ public struct RuleEngine: Sendable {
         return Outcome(findings: all.filter { !outcome.isInsideRemoved($0) }, removed: removed)
     }
 
+    /// For the lint: each rule message a document leads to, with the facts its rule supplied.
+    func suppliedFacts(_ document: Document) -> [String: Set<String>] {
+        var supplied: [String: Set<String>] = [:]
+        let organisations = OrganisationCache()
+        for rule in Self.rules {
+            let submission = Submission(root: document.root, model: model, cache: organisations)
+            guard let hits = try? rule.check(submission, configuration) else { continue }
+            for hit in hits {
+                supplied["rule.\(rule.id)" + (hit.variant.map { ".\($0)" } ?? ""), default: []]
+                    .formUnion(Set(hit.facts.keys).union(["place", "field"]))
+            }
+        }
+        return supplied
+    }
+
     /// A read is spoilt by a problem at the value itself or at any section holding it.
     static func hasProblem(_ read: DocumentPath, _ problems: Set<DocumentPath>) -> Bool {
         if problems.isEmpty { return false }

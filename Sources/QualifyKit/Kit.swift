@@ -59,7 +59,8 @@ public final class Kit: Sendable {
     }
 
     /// Finds the kit folder: $QUALIFY_HOME, else the nearest folder holding the schema above the
-    /// program itself or above the working folder.
+    /// program itself (or its share/qualify, where `scripts/install.sh` puts the kit beside
+    /// bin/qualify), else above the working folder.
     public static func locate(environment: [String: String] = ProcessInfo.processInfo.environment,
                               executable: URL? = Bundle.main.executableURL,
                               workingFolder: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) -> URL? {
@@ -68,6 +69,8 @@ public final class Kit: Sendable {
             var folder = start.standardizedFileURL
             while true {
                 if FileManager.default.fileExists(atPath: folder.appendingPathComponent(schemaFile).path) { return folder }
+                let installed = folder.appendingPathComponent("share/qualify")
+                if FileManager.default.fileExists(atPath: installed.appendingPathComponent(schemaFile).path) { return installed }
                 let parent = folder.deletingLastPathComponent()
                 if parent.path == folder.path { break }
                 folder = parent

@@ -13,7 +13,7 @@ struct Qualify: AsyncParsableCommand {
     /// A usage mistake exits with 2, like an unreadable file: the command could not do its job.
     static func main() async {
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(Self.takingKitOption(Array(CommandLine.arguments.dropFirst())))
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
@@ -29,6 +29,31 @@ struct Qualify: AsyncParsableCommand {
             }
             exit(withError: error)
         }
+    }
+}
+
+extension Qualify {
+    /// `--kit FOLDER`, for any command: an edited copy of schemas/ and guidance/, as QUALIFY_HOME.
+    /// Taken out before the commands read their own options, so every command has it.
+    static func takingKitOption(_ arguments: [String]) throws -> [String] {
+        var rest: [String] = []
+        var index = 0
+        while index < arguments.count {
+            let argument = arguments[index]
+            if argument == "--kit" || argument.hasPrefix("--kit=") {
+                let value = argument == "--kit" ? (index + 1 < arguments.count ? arguments[index + 1] : nil) : String(argument.dropFirst(6))
+                guard let value, !value.isEmpty else { throw ValidationError("--kit needs a folder that holds schemas/ and guidance/.") }
+                guard FileManager.default.fileExists(atPath: URL(fileURLWithPath: value).appendingPathComponent(Kit.schemaFile).path) else {
+                    throw Refusal(description: "\(value) does not hold \(Kit.schemaFile). Give the folder that holds schemas/ and guidance/.")
+                }
+                setenv("QUALIFY_HOME", value, 1)
+                index += argument == "--kit" ? 2 : 1
+            } else {
+                rest.append(argument)
+                index += 1
+            }
+        }
+        return rest
     }
 }
 

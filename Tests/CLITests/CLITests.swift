@@ -10,7 +10,11 @@ struct CLI {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
+    /// Another copy of the program, such as an installed one; the built one when nil.
+    var installed: URL?
+
     var binary: URL {
+        if let installed { return installed }
         let beside = Bundle.main.bundleURL.appendingPathComponent("qualify")
         if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
         return Self.root.appendingPathComponent(".build/debug/qualify")

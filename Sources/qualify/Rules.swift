@@ -56,7 +56,7 @@ struct Explain: ParsableCommand {
             }
             return
         }
-        guard let page = library.page(id) ?? library.page("topic.\(id)") ?? library.page("reference.\(id)") else {
+        guard let page = library.find(id) else {
             let ids = library.pages.map(\.id)
             let close = ids.filter { $0.contains(id) || id.contains($0) }.prefix(5)
             var message = "There is no guidance page for '\(id)'."

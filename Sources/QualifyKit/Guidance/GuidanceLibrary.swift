@@ -33,5 +33,12 @@ public struct GuidanceLibrary: Sendable {
 
     public func page(_ id: String) -> GuidancePage? { pages.first { $0.id == id } }
 
+    /// A page by the id a person types or a link gives: a rule or finding id, or a topic or
+    /// reference page with or without its prefix ("case-studies", "topic.case-studies", "fields").
+    /// The command line and the web page both look pages up this way.
+    public func find(_ id: String) -> GuidancePage? {
+        page(id) ?? page("topic." + id) ?? page("reference." + id)
+    }
+
     public func pages(of kind: GuidancePage.Kind) -> [GuidancePage] { pages.filter { $0.kind == kind } }
 }

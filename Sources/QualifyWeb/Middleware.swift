@@ -72,17 +72,3 @@ struct ErrorPageMiddleware<Context: RequestContext>: RouterMiddleware {
         return Pages.response(templates.error(title: title, text: text), status: status)
     }
 }
-
-/// HEAD answers as GET does, with the same headers and no body, so link checkers and uptime
-/// monitors see the page is there.
-struct HeadMiddleware<Context: RequestContext>: RouterMiddleware {
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard request.method == .head else { return try await next(request, context) }
-        var head = request.head
-        head.method = .get
-        var response = try await next(Request(head: head, body: request.body), context)
-        if let length = response.body.contentLength { response.headers[.contentLength] = String(length) }
-        response.body = ResponseBody()
-        return response
-    }
-}

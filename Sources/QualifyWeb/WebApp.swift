@@ -12,8 +12,6 @@ public enum WebApp {
         let css = try Style.css(kitRoot: kit.root)
         let router = Router()
         router.add(middleware: SecurityHeadersMiddleware())
-        // HEAD outside the error pages, so that an error page answers HEAD without its body too.
-        router.add(middleware: HeadMiddleware())
         router.add(middleware: ErrorPageMiddleware(maxUploadBytes: settings.maxUploadBytes, templates: templates))
         let checker = Checker(kit: kit, maxBytes: settings.maxUploadBytes)
         let library = GuidanceLibrary(folder: kit.root.appendingPathComponent("guidance"))
@@ -80,7 +78,7 @@ public enum WebApp {
                                    onListening: @escaping @Sendable () async -> Void = {}) throws -> some ApplicationProtocol {
         let unreadable = try Templates(kitRoot: kit.root).error(title: "The request could not be read",
             text: "The web address may be too long, or the request was broken on the way. Go back to the start page and try again.")
-        return Application(router: try router(kit: kit, settings: settings),
+        return Application(responder: HeadAsGet(inner: try router(kit: kit, settings: settings).buildResponder()),
                     server: .http1(configuration: .init(additionalChannelHandlers: [PlainFailureHandler(unreadablePage: unreadable)])),
                     configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: nil),
                     onServerRunning: { _ in await onListening() })

@@ -20,10 +20,20 @@ struct Draft {
         inspection = checker.inspect(bytes: bytes, file: "your submission")
     }
 
-    /// A blank submission: only the form version, so every section starts as not started.
+    /// A blank submission: the form version, and any required answer the form allows only one
+    /// choice for (the framework). The checker reads a file as a submission only when it holds
+    /// at least one of the form's fields, so without such an answer the first field is left blank.
     static func blank(model: FormModel, checker: Checker) -> Draft {
-        let root = Node(.object([Member(key: "schemaVersion", node: Node(.string(model.versions.first ?? "")))]))
-        return Draft(bytes: Array(JSONWriter.write(root).utf8), checker: checker)
+        var members = [Member(key: "schemaVersion", node: Node(.string(model.versions.first ?? "")))]
+        if case .complex(let form)? = model.type(named: model.rootType) {
+            for field in form.fields where field.isRequired {
+                if case .simple(let simple)? = model.type(named: field.typeName), simple.choices.count == 1 {
+                    members.append(Member(key: field.name, node: Node(.string(simple.choices[0].value))))
+                }
+            }
+            if members.count == 1, let first = form.fields.first { members.append(Member(key: first.name, node: Node(.string("")))) }
+        }
+        return Draft(bytes: Array(JSONWriter.write(Node(.object(members))).utf8), checker: checker)
     }
 
     /// The same submission with new answers, written in the draft's own format so that a

@@ -16,7 +16,9 @@ struct FormRoutes: Sendable {
         router.post("/form/upload") { request, _ in
             var request = request
             let intake = try await Intake.read(&request, limit: maxUploadBytes)
-            return Pages.response(page(for: Draft(bytes: intake.bytes, checker: checker), action: "tasks", section: nil))
+            let draft = Draft(bytes: intake.bytes, checker: checker)
+            if draft.root == nil { return Pages.response(cannotRead(draft), status: .unprocessableContent) }
+            return Pages.response(page(for: draft, action: "tasks", section: nil))
         }
         router.post("/form/tasks") { request, _ in try await handle(request, section: nil) }
         router.post("/form/check-answers") { request, _ in try await handle(request, section: nil) }

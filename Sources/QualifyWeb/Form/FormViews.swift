@@ -49,7 +49,8 @@ enum TaskStatus {
     static func of(_ section: FormPlan.Section, plan: FormPlan, draft: Draft) -> (words: String, style: String) {
         guard let root = draft.root else { return ("Cannot be read", "to-fix") }
         if !plan.applies(section, to: root) { return ("Not needed", "not-needed") }
-        if !FormPlan.hasAnswers(root[section.key]) { return ("Not started", "not-started") }
+        // Present but blank (a null, an empty text) is started: the checker has something to say.
+        if root[section.key] == nil { return ("Not started", "not-started") }
         let mustFix = draft.mustFix(in: section)
         if mustFix.isEmpty { return ("Completed", "completed") }
         let things = mustFix.count == 1 ? "1 thing" : "\(mustFix.count) things"

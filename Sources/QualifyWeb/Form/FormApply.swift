@@ -44,12 +44,12 @@ struct FormApply {
         }
         guard let text = form.first(name) else { return }
         if text.isEmpty { return set(nil, at: path, in: &root) }
-        switch simple.base {
-        case .boolean where text == "true" || text == "false":
+        let numeric = [.decimal, .integer, .nonNegativeInteger].contains(simple.base)
+        if simple.base == .boolean, text == "true" || text == "false" {
             set(Node(.bool(text == "true")), at: path, in: &root)
-        case .decimal, .integer, .nonNegativeInteger where Self.isNumber(text):
+        } else if numeric, Self.isNumber(text) {
             set(Node(.number(text)), at: path, in: &root)
-        default:
+        } else {
             set(Node(.string(text)), at: path, in: &root)
         }
     }

@@ -47,6 +47,7 @@ struct FormRoutes: Sendable {
                 root = edits.remove(at: path, in: section, from: root)
             }
             draft = draft.replacing(root: root, checker: checker)
+            if draft.root == nil { return Pages.response(cannotRead(draft), status: .unprocessableContent) }
         }
         if action.hasPrefix("download:") || action == "checklist" { return download(draft, action: action) }
         return Pages.response(page(for: draft, action: action, section: section))

@@ -133,10 +133,13 @@ struct FormFields {
 
     private mutating func attachMessages(_ view: inout FieldView, at path: DocumentPath, includingItems: Bool) {
         var found = findings.removeValue(forKey: path.description) ?? []
-        if includingItems {
-            for key in findings.keys where DocumentPath(pointer: key)?.parent == path { found += findings.removeValue(forKey: key) ?? [] }
-        }
         let target = view.isDate ? view.id + "-day" : (view.isRadios || view.isCheckboxes) ? view.id + "-0" : view.id
+        if includingItems {
+            for key in findings.keys where DocumentPath(pointer: key)?.parent == path {
+                found += findings.removeValue(forKey: key) ?? []
+                anchors[key] = target
+            }
+        }
         anchors[path.description] = target
         view.errorID = view.id + "-error"
         view.hintID = view.id + "-hint"

@@ -12,15 +12,26 @@ import subprocess
 import time
 
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
+
+
+def gone(element):
+    """True once the element has left the page. Chromium may answer a question about a node of
+    the old page with an error other than 'stale element', so any error counts as gone."""
+    def check(_):
+        try:
+            element.is_enabled()
+            return False
+        except Exception:
+            return True
+    return check
 
 
 def press(driver, css):
     """Clicks a button and waits for the next page to load."""
     old = driver.find_element(By.TAG_NAME, "html")
     driver.find_element(By.CSS_SELECTOR, css).click()
-    WebDriverWait(driver, 30).until(expected_conditions.staleness_of(old))
+    WebDriverWait(driver, 30).until(gone(old))
     WebDriverWait(driver, 30).until(lambda d: d.execute_script("return document.readyState") == "complete")
 
 

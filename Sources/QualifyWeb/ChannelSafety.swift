@@ -11,6 +11,12 @@ final class PlainFailureHandler: ChannelOutboundHandler, RemovableChannelHandler
     typealias OutboundOut = HTTPResponsePart
 
     private var pendingPage: ByteBuffer?
+    /// Drawn once at start from the site's error template.
+    let unreadablePage: String
+
+    init(unreadablePage: String) {
+        self.unreadablePage = unreadablePage
+    }
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
         switch unwrapOutboundIn(data) {
@@ -18,8 +24,7 @@ final class PlainFailureHandler: ChannelOutboundHandler, RemovableChannelHandler
             for (name, value) in SecurityHeaders.fields { head.headerFields[name] = value }
             // The HTTP layer's own answer to a request it could not parse: 400, no body, closing.
             if head.status == .badRequest, head.headerFields[.contentLength] == "0", head.headerFields[.connection] == "close" {
-                let page = ByteBuffer(string: ErrorPages.html(title: "The request could not be read",
-                    text: "The web address may be too long, or the request was broken on the way. Go back to the start page and try again."))
+                let page = ByteBuffer(string: unreadablePage)
                 head.headerFields[.contentLength] = String(page.readableBytes)
                 head.headerFields[.contentType] = "text/html; charset=utf-8"
                 pendingPage = page

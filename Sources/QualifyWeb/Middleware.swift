@@ -26,39 +26,37 @@ struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
 }
 
 /// A request the page cannot use, said in words that fit the case rather than by status alone.
+/// ErrorPageMiddleware draws it with the site's error template.
 struct PlainError: HTTPResponseError {
     let status: HTTPResponse.Status
     let title: String
     let text: String
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
-        Pages.response(ErrorPages.html(title: title, text: text), status: status)
-    }
-}
-
-enum ErrorPages {
-    static func html(title: String, text: String) -> String {
-        Pages.layout(title: title, body: "<h1>\(Pages.e(title))</h1><p>\(Pages.e(text))</p><p><a href=\"/\">Go to the start page</a></p>")
+        Response(status: status, headers: [.contentType: "text/plain; charset=utf-8"], body: ResponseBody(byteBuffer: ByteBuffer(string: "\(title). \(text)\n")))
     }
 }
 
 /// Every failure becomes a plain page: never a stack trace, never the server's own words.
 struct ErrorPageMiddleware<Context: RequestContext>: RouterMiddleware {
     let maxUploadBytes: Int
+    let templates: Templates
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
         } catch let error as PlainError {
-            return Pages.response(ErrorPages.html(title: error.title, text: error.text), status: error.status)
+            var response = Pages.response(templates.error(title: error.title, text: error.text), status: error.status)
+            if error.status == .methodNotAllowed { response.headers[.allow] = "POST" }
+            return response
         } catch let error as any HTTPResponseError {
-            return Self.page(for: error.status, maxUploadBytes: maxUploadBytes)
+            return Self.page(for: error.status, maxUploadBytes: maxUploadBytes, templates: templates)
         } catch {
-            return Self.page(for: .internalServerError, maxUploadBytes: maxUploadBytes)
+            return Self.page(for: .internalServerError, maxUploadBytes: maxUploadBytes, templates: templates)
         }
     }
 
-    static func page(for status: HTTPResponse.Status, maxUploadBytes: Int) -> Response {
+    static func page(for status: HTTPResponse.Status, maxUploadBytes: Int, templates: Templates) -> Response {
         let (title, text): (String, String)
         switch status {
         case .notFound: (title, text) = ("Page not found", "Check the web address, or go back to the start page.")
@@ -71,6 +69,6 @@ struct ErrorPageMiddleware<Context: RequestContext>: RouterMiddleware {
                 + "Programs can send XML or JSON with the content type application/xml or application/json.")
         default: (title, text) = ("Sorry, something went wrong on our side", "Nothing you sent was kept. Try again in a few minutes.")
         }
-        return Pages.response(ErrorPages.html(title: title, text: text), status: status)
+        return Pages.response(templates.error(title: title, text: text), status: status)
     }
 }

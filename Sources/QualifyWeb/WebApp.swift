@@ -6,21 +6,33 @@ import QualifyKit
 /// The web page: a thin face over QualifyKit. A small charity can check a submission without a
 /// terminal; officials can host it for the whole sector.
 public enum WebApp {
-    public static func router(kit: Kit, settings: WebSettings) -> Router<BasicRequestContext> {
+    /// Throws when a template or guidance/form.yaml is missing or broken, naming the file.
+    public static func router(kit: Kit, settings: WebSettings) throws -> Router<BasicRequestContext> {
+        let templates = try Templates(kitRoot: kit.root)
+        let css = try Style.css(kitRoot: kit.root)
         let router = Router()
         router.add(middleware: SecurityHeadersMiddleware())
-        router.add(middleware: ErrorPageMiddleware(maxUploadBytes: settings.maxUploadBytes))
+        router.add(middleware: ErrorPageMiddleware(maxUploadBytes: settings.maxUploadBytes, templates: templates))
         let checker = Checker(kit: kit, maxBytes: settings.maxUploadBytes)
         let library = GuidanceLibrary(folder: kit.root.appendingPathComponent("guidance"))
         // The booklet runs every example, so it is made once, when the server starts.
-        let booklet = GuidanceReview(kit: kit).booklet(stylesheet: "/assets/style.css")
+        let booklet = Pages.booklet(GuidanceReview(kit: kit).booklet(stylesheet: "/assets/style.css"), templates: templates)
         let starter = Starter(model: kit.model)
+        let plan = try FormPlan(model: kit.model, settingsFile: kit.root.appendingPathComponent("guidance/form.yaml"))
+        let topics = Dictionary(plan.sections.map { ($0.topic, library.page("topic." + $0.topic)?.title ?? $0.topic) }, uniquingKeysWith: { a, _ in a })
+        let pages = FormPages(kit: kit, plan: plan, templates: templates, topicTitles: topics)
+        FormRoutes(kit: kit, checker: checker, pages: pages, maxUploadBytes: settings.maxUploadBytes).add(to: router)
 
-        router.get("/") { _, _ in Pages.response(Pages.home(maxUploadBytes: settings.maxUploadBytes)) }
+        router.get("/") { _, _ in Pages.response(templates.page("home", title: "Check your submission",
+                                                                 Pages.Home(maxMegabytes: settings.maxUploadBytes / 1_048_576))) }
+        router.get("/check") { _, _ -> Response in
+            throw PlainError(status: .methodNotAllowed, title: "Use the form on the start page",
+                             text: "This address checks a file sent from the start page. Go to the start page and choose your file there.")
+        }
         router.get("/health") { _, _ in
             file("{\"status\":\"ok\",\"version\":\"\(QualifyVersion.tool)\"}\n", type: "application/json", name: nil)
         }
-        router.get("/assets/style.css") { _, _ in file(Style.css, type: "text/css; charset=utf-8", name: nil, cache: true) }
+        router.get("/assets/style.css") { _, _ in file(css, type: "text/css; charset=utf-8", name: nil, cache: true) }
         router.get("/starter.xml") { _, _ in file(starter.xml(), type: "application/xml; charset=utf-8", name: "starter.xml") }
         router.get("/starter.json") { _, _ in file(starter.json(), type: "application/json; charset=utf-8", name: "starter.json") }
         router.get("/guidance") { _, _ in Pages.response(booklet) }
@@ -29,7 +41,7 @@ public enum WebApp {
             guard let page = library.page(id) ?? library.page("topic." + id) ?? library.page("reference." + id) else {
                 throw HTTPError(.notFound)
             }
-            return Pages.response(Pages.guidance(page, configuration: kit.configuration))
+            return Pages.response(Pages.guidance(page, configuration: kit.configuration, templates: templates))
         }
         router.post("/check") { request, _ in
             var request = request
@@ -39,7 +51,7 @@ public enum WebApp {
                 let batch = BatchReport(reports: [report], provenance: Provenance(kit: kit, configuration: checker.configuration))
                 return file(JSONReport.render(batch), type: "application/json", name: nil)
             }
-            return Pages.response(Pages.result(report, submission: intake.bytes, name: intake.name))
+            return Pages.response(Pages.result(report, submission: intake.bytes, name: intake.name, templates: templates))
         }
         router.post("/report") { request, _ in
             var request = request
@@ -63,9 +75,11 @@ public enum WebApp {
     }
 
     public static func application(kit: Kit, settings: WebSettings,
-                                   onListening: @escaping @Sendable () async -> Void = {}) -> some ApplicationProtocol {
-        Application(router: router(kit: kit, settings: settings),
-                    server: .http1(configuration: .init(additionalChannelHandlers: [PlainFailureHandler()])),
+                                   onListening: @escaping @Sendable () async -> Void = {}) throws -> some ApplicationProtocol {
+        let unreadable = try Templates(kitRoot: kit.root).error(title: "The request could not be read",
+            text: "The web address may be too long, or the request was broken on the way. Go back to the start page and try again.")
+        return Application(responder: HeadAsGet(inner: try router(kit: kit, settings: settings).buildResponder()),
+                    server: .http1(configuration: .init(additionalChannelHandlers: [PlainFailureHandler(unreadablePage: unreadable)])),
                     configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: nil),
                     onServerRunning: { _ in await onListening() })
     }
@@ -79,6 +93,10 @@ public enum WebApp {
     public static func serve(kit: Kit, settings: WebSettings, onListening: @escaping @Sendable () async -> Void) async throws {
         do {
             try await application(kit: kit, settings: settings, onListening: onListening).runService()
+        } catch let error as Templates.TemplateError {
+            throw StartFailure(description: "The web pages cannot be drawn: \(error.description).")
+        } catch let error as FormPlan.SettingsError {
+            throw StartFailure(description: "The web form cannot be set up: \(error.description).")
         } catch let error as IOError where error.errnoCode == EADDRINUSE {
             throw StartFailure(description: "Port \(settings.port) is already in use on \(settings.host). Stop the other program, "
                 + "or choose another port with --port.")
@@ -92,10 +110,14 @@ public enum WebApp {
 
     /// A download, or a file such as the style sheet.
     static func file(_ text: String, type: String, name: String?, cache: Bool = false) -> Response {
+        file(Array(text.utf8), type: type, name: name, cache: cache)
+    }
+
+    static func file(_ bytes: [UInt8], type: String, name: String?, cache: Bool = false) -> Response {
         var headers = HTTPFields()
         headers[.contentType] = type
         headers[.cacheControl] = cache ? "public, max-age=3600" : "no-store"
         if let name { headers[.contentDisposition] = "attachment; filename=\"\(name)\"" }
-        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 }

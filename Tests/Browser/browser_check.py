@@ -1,14 +1,19 @@
 #!/usr/bin/env python3
 """Checks the Qualify web page in a real browser (headless Chromium) and with axe-core.
 
-Usage: browser_check.py BASE_URL EXAMPLE_FILE
+Usage: browser_check.py BASE_URL EXAMPLE_FILE [VALID_EXAMPLE QUALIFY_BINARY]
 
 1. Uploads an invalid example and checks that the error summary and the findings appear.
 2. Runs axe-core on the home page, the result page and two guidance pages; any violation fails.
+3. With a valid example and the qualify program: fills in the web form (see form_check.py) and
+   checks the downloaded file with `qualify check`.
+4. The booklet at /guidance does not scroll sideways in a window 1200 pixels wide.
 Prints one line per check and exits 1 when anything fails, 2 when the browser cannot start.
 """
 import json
+import os
 import sys
+import tempfile
 
 from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
@@ -20,8 +25,10 @@ from selenium.common.exceptions import TimeoutException
 from axe_selenium_python import Axe
 
 
-def browser():
+def browser(downloads=None):
     options = Options()
+    if downloads:
+        options.add_experimental_option("prefs", {"download.default_directory": downloads, "download.prompt_for_download": False})
     for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,1600"):
         options.add_argument(flag)
     options.binary_location = "/usr/bin/chromium"
@@ -42,8 +49,9 @@ def axe_violations(driver, label):
 
 def main():
     base, example = sys.argv[1], sys.argv[2]
+    downloads = tempfile.mkdtemp(prefix="qualify-downloads-") if len(sys.argv) > 4 else None
     try:
-        driver = browser()
+        driver = browser(downloads)
     except Exception as error:  # the browser itself could not start
         print(f"browser could not start: {error}")
         return 2
@@ -76,6 +84,15 @@ def main():
         for page in ("/guidance/case-study.too-old", "/guidance/topic.consortia"):
             driver.get(base + page)
             failures += axe_violations(driver, page)
+        driver.set_window_size(1200, 900)
+        driver.get(base + "/guidance")
+        wide = driver.execute_script("return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        header = bool(driver.find_elements(By.CSS_SELECTOR, "header .service"))
+        print(f"booklet at 1200px: {'scrolls sideways by ' + str(wide) + 'px' if wide > 0 else 'no sideways scroll'}, site header {'shown' if header else 'missing'}")
+        failures += 0 if wide <= 0 and header else 1
+        if len(sys.argv) > 4:
+            from form_check import fill_in_the_form
+            failures += fill_in_the_form(driver, base, sys.argv[3], sys.argv[4], downloads, axe_violations)
     finally:
         driver.quit()
     print(json.dumps({"failures": failures}))

@@ -275,7 +275,8 @@ final class BrowserTests: XCTestCase {
         let check = Process()
         check.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         check.arguments = ["python3", CLI.root.appendingPathComponent("Tests/Browser/browser_check.py").path, "http://127.0.0.1:\(port)",
-                           CLI.root.appendingPathComponent("examples/invalid/14-misspelt-field-then-bad-email.xml").path]
+                           CLI.root.appendingPathComponent("examples/invalid/14-misspelt-field-then-bad-email.xml").path,
+                           CLI.root.appendingPathComponent("examples/valid/01-small-charity-alone.xml").path, CLI().binary.path]
         let out = Pipe()
         check.standardOutput = out
         check.standardError = out
@@ -286,5 +287,10 @@ final class BrowserTests: XCTestCase {
         XCTAssertEqual(check.terminationStatus, 0, text)
         XCTAssertTrue(text.contains("upload: error summary shown"), text)
         XCTAssertTrue(text.contains("axe result: 0 violations"), text)
+        for page in ["task list", "date input", "section with errors", "repeated items", "check your answers"] {
+            XCTAssertTrue(text.contains("axe \(page): 0 violations"), page)
+        }
+        XCTAssertTrue(text.contains("form: qualify check finds nothing to fix in the download: yes"), text)
+        XCTAssertTrue(text.contains("booklet at 1200px: no sideways scroll, site header shown"), text)
     }
 }

@@ -18,7 +18,7 @@ final class WebTests: XCTestCase {
     static func app(maxUpload: Int = 2 * 1_048_576) -> some ApplicationProtocol {
         var settings = WebSettings()
         settings.maxUploadBytes = maxUpload
-        return WebApp.application(kit: Self.kit, settings: settings)
+        return try! WebApp.application(kit: Self.kit, settings: settings)
     }
 
     static func multipart(_ fields: [(name: String, file: String?, body: [UInt8])]) -> (ByteBuffer, String) {

@@ -48,6 +48,14 @@ public struct Converter: Sendable {
         return losses.isEmpty ? .success(text) : .failure(Failure(findings: explained(losses, bytes, file: file, checker: checker)))
     }
 
+    /// Writes an edited document as the XML form (the web form edits the neutral document of an
+    /// XML draft); nil when part of it cannot be written as XML, such as a JSON null.
+    public func xml(from root: Node) -> String? {
+        var writer = XMLWriter(model: kit.model)
+        let text = writer.write(root)
+        return writer.losses.isEmpty ? text : nil
+    }
+
     /// A value that would change usually has a problem of its own (a number in quote marks, a
     /// hidden control character); where the check names one at the same place, that is the
     /// real cause, so it is shown instead of the general words.

@@ -12,8 +12,12 @@ struct Templates: Sendable {
                         "summary", "draft", "check-answers", "booklet", "could-not-read"]
 
     let library: MustacheLibrary
+    /// The guidance's version (guidance/VERSION), in every page's footer.
+    var guidanceVersion = "unversioned"
 
     init(kitRoot: URL) throws {
+        guidanceVersion = (try? String(contentsOf: kitRoot.appendingPathComponent(Kit.guidanceVersionFile), encoding: .utf8))?
+            .split(separator: "\n").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? "unversioned"
         let folder = kitRoot.appendingPathComponent(Self.folder)
         var library = MustacheLibrary()
         for name in Self.names {
@@ -40,12 +44,14 @@ struct Templates: Sendable {
         var title: String
         var body: String
         var version: String
+        var guidanceVersion: String
         var wide: Bool
     }
 
     /// A whole page: the named template drawn inside the one layout.
     func page(_ name: String, title: String, _ object: Any, wide: Bool = false) -> String {
-        render("layout", Layout(title: title, body: render(name, object), version: QualifyVersion.tool, wide: wide))
+        render("layout", Layout(title: title, body: render(name, object), version: QualifyVersion.tool,
+                                         guidanceVersion: guidanceVersion, wide: wide))
     }
 
     struct Message {

@@ -38,7 +38,7 @@ public enum WebApp {
         router.get("/guidance") { _, _ in Pages.response(booklet) }
         router.get("/guidance/{id}") { _, context in
             let id = context.parameters.get("id") ?? ""
-            guard let page = library.page(id) ?? library.page("topic." + id) ?? library.page("reference." + id) else {
+            guard let page = library.find(id) else {
                 throw HTTPError(.notFound)
             }
             return Pages.response(Pages.guidance(page, configuration: kit.configuration, templates: templates))

@@ -172,4 +172,17 @@ final class WebTests: XCTestCase {
             }
         }
     }
+
+    /// A reviewer can tell which draft of the guidance a page shows.
+    func testEveryPageNamesTheGuidanceVersion() async throws {
+        let version = try String(contentsOf: Self.root.appendingPathComponent("guidance/VERSION"), encoding: .utf8)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        try await app().test(.router) { client in
+            for uri in ["/", "/guidance/case-studies"] {
+                try await client.execute(uri: uri, method: .get) { response in
+                    XCTAssertTrue(String(buffer: response.body).contains("guidance \(version)"), uri)
+                }
+            }
+        }
+    }
 }

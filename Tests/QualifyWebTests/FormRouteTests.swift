@@ -161,4 +161,28 @@ final class FormRouteTests: XCTestCase {
             XCTAssertTrue([.ok, .unprocessableContent].contains(download.status))
         }
     }
+
+    /// A date and time is asked as the date boxes and an hour and a minute, in UK time, never as
+    /// 2026-02-17T14:05:00+00:00 typed by hand; what a file already had (seconds, zone) is kept.
+    func testADateAndTimeIsAskedAsBoxes() async throws {
+        try await WebTests.app().test(.router) { client in
+            var page = try await FormBrowser.press("open:submittedAt", on: try await FormBrowser.blank(client: client), client: client)
+            XCTAssertTrue(page.html.contains("name=\"/submittedAt:hour\"") && page.html.contains("name=\"/submittedAt:minute\""), page.html)
+            XCTAssertTrue(page.html.contains("name=\"/submittedAt:day\""))
+            page = try await FormBrowser.press("tasks", on: page, changing: [("/submittedAt:day", "17"), ("/submittedAt:month", "2"),
+                ("/submittedAt:year", "2026"), ("/submittedAt:hour", "14"), ("/submittedAt:minute", "5")], client: client)
+            XCTAssertEqual(FormBrowser.status(of: "Date and time sent", in: page.html), "Completed", page.html)
+            page = try await FormBrowser.press("open:submittedAt", on: page, client: client)
+            XCTAssertTrue(page.html.contains("name=\"/submittedAt:zone\" value=\"+00:00\""), "February is GMT")
+            XCTAssertTrue(page.html.contains("value=\"14\"") && page.html.contains("value=\"05\""), page.html)
+            // Summer time, and a time typed wrongly stays as typed with its message.
+            page = try await FormBrowser.press("save", on: page, changing: [("/submittedAt:month", "7"), ("/submittedAt:zone", ""),
+                ("/submittedAt:hour", "2pm")], client: client)
+            XCTAssertTrue(page.html.contains("There is a problem"), page.html)
+            XCTAssertTrue(page.html.contains("2026-07-17 2pm:05"), "what was typed is shown with its message")
+        }
+        XCTAssertEqual(DateTimeParts.ukOffset("2026-07-17"), "+01:00")
+        XCTAssertEqual(DateTimeParts.join(date: "2026-07-17", hour: "9", minute: "", second: "", zone: ""), "2026-07-17T09:00:00+01:00")
+        XCTAssertEqual(DateTimeParts.join(date: nil, hour: "", minute: "", second: "", zone: ""), nil)
+    }
 }

@@ -30,6 +30,41 @@ enum DateParts {
     }
 }
 
+/// A date and time as the date boxes and hour and minute boxes. Written in UK time, so the
+/// zone is Greater Britain's on that day (+00:00 or +01:00) unless the file already had one.
+enum DateTimeParts {
+    static func split(_ value: String) -> (date: String, hour: String, minute: String, second: String, zone: String) {
+        guard let match = value.wholeMatch(of: /([0-9]{4}-[0-9]{2}-[0-9]{2})T([0-9]{2}):([0-9]{2}):([0-9]{2}(?:\.[0-9]+)?)(Z|[+\-][0-9]{2}:[0-9]{2})/) else {
+            return (value, "", "", "", "")
+        }
+        return (String(match.1), String(match.2), String(match.3), String(match.4), String(match.5))
+    }
+
+    /// Nil when every box is empty; what was typed is kept for the checker to explain when it
+    /// is not a time.
+    static func join(date: String?, hour: String, minute: String, second: String, zone: String) -> String? {
+        let (h, m) = (hour.trimmingCharacters(in: .whitespaces), minute.trimmingCharacters(in: .whitespaces))
+        guard let date else { return h.isEmpty && m.isEmpty ? nil : "\(h):\(m)" }
+        let digits = { (text: String) in !text.isEmpty && text.count <= 2 && text.allSatisfy(\.isASCII) && text.allSatisfy(\.isNumber) }
+        let minutes = m.isEmpty ? "0" : m
+        guard date.wholeMatch(of: /[0-9]{4}-[0-9]{2}-[0-9]{2}/) != nil, digits(h), digits(minutes) else {
+            return h.isEmpty && m.isEmpty ? date : "\(date) \(h):\(m)"
+        }
+        let pad = { (text: String) in text.count == 1 ? "0" + text : text }
+        let seconds = second.isEmpty ? "00" : second
+        return "\(date)T\(pad(h)):\(pad(minutes)):\(seconds)\(zone.isEmpty ? ukOffset(date) : zone)"
+    }
+
+    /// +01:00 in British Summer Time, +00:00 otherwise, for that day at noon.
+    static func ukOffset(_ date: String) -> String {
+        let parts = date.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3, let london = TimeZone(identifier: "Europe/London"),
+              let day = Calendar(identifier: .gregorian).date(from: DateComponents(timeZone: london, year: parts[0], month: parts[1], day: parts[2], hour: 12))
+        else { return "+00:00" }
+        return london.secondsFromGMT(for: day) == 3600 ? "+01:00" : "+00:00"
+    }
+}
+
 /// The words that name one repeated item in its heading: "Case study 2: Housing first, Leeds".
 enum ItemTitle {
     /// A title or name if the item has one (an organisation's inside it counts), else the first

@@ -5,6 +5,9 @@ struct FieldView {
     var id = "", name = "", label = "", hint = "", hintID = "", errorID = "", describedBy = "", value = ""
     var prefix = "", suffix = "", inputmode = "", widthClass = "", wordLimit = "", wordLimitID = ""
     var day = "", month = "", year = ""
+    /// A date and time: the time boxes, and what the person cannot see but must not lose
+    /// (the seconds and the time zone the file already had).
+    var isDateTime = false, hour = "", minute = "", second = "", zone = ""
     /// The section's own question: its legend or label is the page's heading.
     var isTop = false, hasDescribedBy = false, hasInputmode = false
     var invalid = false, hasHint = false, hasWordLimit = false, hasMessages = false

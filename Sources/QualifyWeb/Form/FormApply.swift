@@ -37,6 +37,14 @@ struct FormApply {
 
     private func applyValue(_ simple: SimpleType, at path: DocumentPath, to root: inout Node) {
         let name = path.description
+        if simple.base == .dateTime, simple.choices.isEmpty {
+            guard let day = form.first(name + ":day"), let month = form.first(name + ":month"), let year = form.first(name + ":year") else { return }
+            let date = DateParts.join(day: day, month: month, year: year)
+            let joined = DateTimeParts.join(date: date, hour: form.first(name + ":hour") ?? "", minute: form.first(name + ":minute") ?? "",
+                                            second: form.first(name + ":second") ?? "", zone: form.first(name + ":zone") ?? "")
+            set(joined.map { Node(.string($0)) }, at: path, in: &root)
+            return
+        }
         if simple.base == .date, simple.choices.isEmpty {
             guard let day = form.first(name + ":day"), let month = form.first(name + ":month"), let year = form.first(name + ":year") else { return }
             set(DateParts.join(day: day, month: month, year: year).map { Node(.string($0)) }, at: path, in: &root)

@@ -73,6 +73,13 @@ struct FormFields {
             view.isDate = true
             (view.day, view.month, view.year) = DateParts.split(value)
             view.hint += (view.hint.isEmpty ? "" : " ") + "For example, 31 3 2024."
+        case .dateTime:
+            view.isDate = true
+            view.isDateTime = true
+            let parts = DateTimeParts.split(value)
+            (view.day, view.month, view.year) = DateParts.split(parts.date)
+            (view.hour, view.minute, view.second, view.zone) = (parts.hour, parts.minute, parts.second, parts.zone)
+            view.hint = "The date, then the time in 24 hours, UK time. For example, 17 2 2026 and 14 30."
         case .decimal, .integer, .nonNegativeInteger:
             view.isText = true
             view.value = value

@@ -81,7 +81,8 @@ enum AnswerRows {
         }
         if view.isDate {
             let parts = [view.day, view.month, view.year].filter { !$0.isEmpty }
-            return parts.isEmpty ? "Not answered" : parts.joined(separator: " / ")
+            let time = view.isDateTime && !view.hour.isEmpty ? " at \(view.hour):\(view.minute)" : ""
+            return parts.isEmpty ? "Not answered" : parts.joined(separator: " / ") + time
         }
         return view.value.isEmpty ? "Not answered" : view.prefix + view.value + view.suffix
     }

@@ -48,3 +48,28 @@ final class FormModelTests: XCTestCase {
         XCTAssertEqual(before, after, "no template changed")
     }
 }
+
+/// guidance/form.yaml is edited by hand; a slip in it is named when the server starts.
+final class FormSettingsTests: XCTestCase {
+    func plan(_ yaml: String) throws -> FormPlan {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("form-\(UUID().uuidString).yaml")
+        try yaml.write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        return try FormPlan(model: WebTests.kit.model, settingsFile: file)
+    }
+
+    func testGroupSlipsAreNamed() throws {
+        let cases = [
+            ("groups:\n  a:\n    title: A\n    fields: [submissionId, nothing]\n", "'nothing'"),
+            ("groups:\n  a:\n    title: A\n    fields: [submissionId]\n  b:\n    title: B\n    fields: [submissionId]\n", "two groups"),
+            ("groups:\n  a:\n    fields: [submissionId]\n", "needs a title"),
+            ("sections:\n  submissionId:\n    topic: x\ngroups:\n  a:\n    title: A\n    fields: [submissionId]\n", "in the group 'a'"),
+        ]
+        for (yaml, words) in cases {
+            XCTAssertThrowsError(try plan(yaml), yaml) { XCTAssertTrue("\($0)".contains(words), "\($0)") }
+        }
+        let grouped = try plan("groups:\n  about:\n    title: About\n    fields: [submittedAt, submissionId]\n")
+        XCTAssertEqual(grouped.sections.first?.fields.map(\.name), ["submissionId", "submittedAt"], "the form's order, not the list's")
+        XCTAssertEqual(grouped.sections.first?.label, "About")
+    }
+}

@@ -11,15 +11,20 @@ import XCTest
 final class FormRouteTests: XCTestCase {
     func testABlankStartListsTheFormsSectionsInOrder() async throws {
         guard case .complex(let root)? = WebTests.kit.model.type(named: WebTests.kit.model.rootType) else { return XCTFail("no root") }
+        // Each field of the form is a task, or a question on the page of the group that holds it.
+        let plan = try FormPlan(model: WebTests.kit.model, settingsFile: WebTests.root.appendingPathComponent("guidance/form.yaml"))
+        let labels = root.fields.map { field in plan.sections.first { $0.fields.contains { $0.name == field.name } }!.label }
+            .reduce(into: [String]()) { if $0.last != $1 { $0.append($1) } }
+        XCTAssertEqual(labels, plan.sections.map(\.label), "sections follow the form's order")
         try await WebTests.app().test(.router) { client in
             let page = try await FormBrowser.blank(client: client)
             XCTAssertEqual(page.status, .ok)
             XCTAssertEqual(page.headers[.cacheControl], "no-store")
             let html = page.html
             var from = html.startIndex
-            for field in root.fields {
-                guard let found = html.range(of: "<span class=\"task-name\">\(Markup.escape(field.label))</span>", range: from..<html.endIndex) else {
-                    return XCTFail("\(field.label) missing or out of order")
+            for label in labels {
+                guard let found = html.range(of: "<span class=\"task-name\">\(Markup.escape(label))</span>", range: from..<html.endIndex) else {
+                    return XCTFail("\(label) missing or out of order")
                 }
                 from = found.upperBound
             }
@@ -166,13 +171,13 @@ final class FormRouteTests: XCTestCase {
     /// 2026-02-17T14:05:00+00:00 typed by hand; what a file already had (seconds, zone) is kept.
     func testADateAndTimeIsAskedAsBoxes() async throws {
         try await WebTests.app().test(.router) { client in
-            var page = try await FormBrowser.press("open:submittedAt", on: try await FormBrowser.blank(client: client), client: client)
+            var page = try await FormBrowser.press("open:about", on: try await FormBrowser.blank(client: client), client: client)
             XCTAssertTrue(page.html.contains("name=\"/submittedAt:hour\"") && page.html.contains("name=\"/submittedAt:minute\""), page.html)
             XCTAssertTrue(page.html.contains("name=\"/submittedAt:day\""))
             page = try await FormBrowser.press("tasks", on: page, changing: [("/submittedAt:day", "17"), ("/submittedAt:month", "2"),
                 ("/submittedAt:year", "2026"), ("/submittedAt:hour", "14"), ("/submittedAt:minute", "5")], client: client)
-            XCTAssertEqual(FormBrowser.status(of: "Date and time sent", in: page.html), "Completed", page.html)
-            page = try await FormBrowser.press("open:submittedAt", on: page, client: client)
+            XCTAssertEqual(FormBrowser.status(of: "About this submission", in: page.html), "In progress, 1 thing left to answer", page.html)
+            page = try await FormBrowser.press("open:about", on: page, client: client)
             XCTAssertTrue(page.html.contains("name=\"/submittedAt:zone\" value=\"+00:00\""), "February is GMT")
             XCTAssertTrue(page.html.contains("value=\"14\"") && page.html.contains("value=\"05\""), page.html)
             // Summer time, and a time typed wrongly stays as typed with its message.
@@ -184,5 +189,41 @@ final class FormRouteTests: XCTestCase {
         XCTAssertEqual(DateTimeParts.ukOffset("2026-07-17"), "+01:00")
         XCTAssertEqual(DateTimeParts.join(date: "2026-07-17", hour: "9", minute: "", second: "", zone: ""), "2026-07-17T09:00:00+01:00")
         XCTAssertEqual(DateTimeParts.join(date: nil, hour: "", minute: "", second: "", zone: ""), nil)
+    }
+
+    /// Small questions about the submission itself (its reference, the framework, when it was
+    /// sent) share one page, as guidance/form.yaml groups them, instead of a task each.
+    func testSmallQuestionsAboutTheSubmissionShareOnePage() async throws {
+        try await WebTests.app().test(.router) { client in
+            let blank = try await FormBrowser.blank(client: client)
+            XCTAssertEqual(FormBrowser.status(of: "About this submission", in: blank.html), "Not started", blank.html)
+            XCTAssertNil(FormBrowser.status(of: "Submission reference", in: blank.html), "a grouped question is not a task of its own")
+            XCTAssertNil(FormBrowser.status(of: "Date and time sent", in: blank.html))
+            var page = try await FormBrowser.press("open:about", on: blank, client: client)
+            XCTAssertTrue(page.html.contains("<h1>About this submission</h1>"), page.html)
+            XCTAssertTrue(page.html.contains("name=\"/submissionId\"") && page.html.contains("name=\"/submittedAt:day\""))
+            XCTAssertFalse(page.html.contains("<h1 class=\"label-heading\">"), "one heading a page: the questions are not headings")
+            page = try await FormBrowser.press("save", on: page, changing: [("/submissionId", "HMPPS-DF-2026-00417"),
+                ("/submittedAt:day", "17"), ("/submittedAt:month", "2"), ("/submittedAt:year", "2026"),
+                ("/submittedAt:hour", "14"), ("/submittedAt:minute", "5")], client: client)
+            XCTAssertTrue(page.action.hasSuffix("/section/applicant"), "saved, the next section opens: \(page.action)")
+            page = try await FormBrowser.press("tasks", on: page, client: client)
+            XCTAssertEqual(FormBrowser.status(of: "About this submission", in: page.html), "Completed", page.html)
+        }
+    }
+
+    /// "Section 2 of 11" on a page counts what the task list counts: the sections that apply.
+    func testASectionsNumberCountsWhatTheTaskListCounts() async throws {
+        try await WebTests.app().test(.router) { client in
+            let blank = try await FormBrowser.blank(client: client)
+            guard let match = blank.html.firstMatch(of: /completed \d+ of (\d+) sections/) else { return XCTFail(blank.html) }
+            let asked = Int(match.1)!
+            let keys = FormBrowser.openable(blank.html)
+            XCTAssertEqual(keys.count, asked)
+            for (offset, key) in keys.enumerated() {
+                let page = try await FormBrowser.press("open:\(key)", on: blank, client: client)
+                XCTAssertTrue(page.html.contains("<p class=\"caption\">Section \(offset + 1) of \(asked)</p>"), key)
+            }
+        }
     }
 }

@@ -58,6 +58,6 @@ struct Draft {
 
     static func belongs(_ finding: Finding, to section: FormPlan.Section) -> Bool {
         guard let path = DocumentPath(pointer: finding.path) else { return false }
-        return path.hasPrefix(section.path)
+        return section.owner(of: path) != nil
     }
 }

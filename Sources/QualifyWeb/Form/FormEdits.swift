@@ -8,7 +8,7 @@ struct FormEdits {
     let model: FormModel
 
     func add(at path: DocumentPath, in section: FormPlan.Section, to root: Node) -> Node {
-        guard path.hasPrefix(section.path), case .list(let list)? = type(at: path) else { return root }
+        guard section.owner(of: path) != nil, case .list(let list)? = type(at: path) else { return root }
         let items = root.node(at: path)?.items
         if root.node(at: path) != nil, items == nil { return root }
         guard (items?.count ?? 0) < (list.item.maxOccurs ?? Int.max) else { return root }
@@ -21,7 +21,7 @@ struct FormEdits {
 
     /// Takes out one item of a list, or a field the form does not have; an emptied list goes too.
     func remove(at path: DocumentPath, in section: FormPlan.Section, from root: Node) -> Node {
-        guard path.hasPrefix(section.path), path.tokens.count > section.path.tokens.count, root.node(at: path) != nil,
+        guard let base = section.owner(of: path), path.tokens.count > base.tokens.count, root.node(at: path) != nil,
               let parent = path.parent else { return root }
         if case .index? = path.tokens.last {
             guard case .list? = type(at: parent) else { return root }

@@ -9,21 +9,28 @@ struct FormPages: Sendable {
     let templates: Templates
     let topicTitles: [String: String]
 
-    func fields(for section: FormPlan.Section, draft: Draft, showFindings: Bool) -> (FieldView, [Finding], [String: String]) {
+    /// A section of one question makes that question the page's heading; a group has its own.
+    func fields(for section: FormPlan.Section, draft: Draft, showFindings: Bool) -> ([FieldView], [Finding], [String: String]) {
         let findings = showFindings ? draft.findings(in: section) : []
         var builder = FormFields(model: kit.model, configuration: kit.configuration, findings: findings)
-        var view = builder.field(section.field, at: section.path, node: draft.root?[section.key])
-        view.isTop = true
+        let views = section.fields.map { field in
+            var view = builder.field(field, at: DocumentPath([.key(field.name)]), node: draft.root?[field.name])
+            view.isTop = !section.isGroup
+            return view
+        }
         let leftOver = builder.findings.values.flatMap { $0 }
-        return (view, findings.filter { finding in leftOver.contains { $0 == finding } }, builder.anchors)
+        return (views, findings.filter { finding in leftOver.contains { $0 == finding } }, builder.anchors)
     }
 
     func section(_ section: FormPlan.Section, draft: Draft, showFindings: Bool) -> String {
-        let (field, leftOver, anchors) = fields(for: section, draft: draft, showFindings: showFindings)
+        let (views, leftOver, anchors) = fields(for: section, draft: draft, showFindings: showFindings)
         var page = SectionPage(key: section.key, pageAction: "/form/section/\(section.key)", draft: draft.encoded, topic: section.topic,
-                               topicTitle: topicTitles[section.topic] ?? "the guidance", fields: [field])
-        let index = (plan.sections.firstIndex { $0.key == section.key } ?? 0) + 1
-        page.caption = "Section \(index) of \(plan.sections.count)"
+                               topicTitle: topicTitles[section.topic] ?? "the guidance", fields: views)
+        page.heading = section.isGroup ? section.label : ""
+        page.hasHeading = section.isGroup
+        // Counted as the task list counts: the sections asked, given the answers so far.
+        let asked = draft.root.map(plan.asked) ?? plan.sections
+        if let index = asked.firstIndex(where: { $0.key == section.key }) { page.caption = "Section \(index + 1) of \(asked.count)" }
         page.sectionMessages = leftOver.enumerated().map { offset, finding in
             var message = MessageView.from(finding, target: "section-messages", id: "section-m\(offset)")
             // A field the form does not have (often a misspelt name) can only be taken out here.
@@ -40,7 +47,7 @@ struct FormPages: Sendable {
             MessageView.from(finding, target: anchors[finding.path] ?? "section-messages", id: "summary-\(offset)")
         }
         page.hasSummary = !page.summary.isEmpty
-        let title = (page.hasSummary ? "Error: " : "") + section.field.label
+        let title = (page.hasSummary ? "Error: " : "") + section.label
         return templates.page("section", title: title, page)
     }
 
@@ -53,7 +60,7 @@ struct FormPages: Sendable {
             let applies = plan.applies(section, to: root)
             if applies { asked += 1 }
             if status.style == "completed" { done += 1 }
-            return TaskView(key: section.key, label: section.field.label, status: status.words, statusClass: status.style, applies: applies)
+            return TaskView(key: section.key, label: section.label, status: status.words, statusClass: status.style, applies: applies)
         }
         page.firstAction = "open:" + (page.tasks.first { $0.applies && $0.statusClass != "completed" }?.key ?? plan.sections[0].key)
         page.progress = "You have completed \(done) of \(asked) sections."
@@ -69,15 +76,15 @@ struct FormPages: Sendable {
         var page = CheckPage(draft: draft.encoded, headline: Pages.headline(draft.report), triage: BatchReport.triage(draft.report).rawValue)
         guard let root = draft.root else { return templates.error(title: "Your submission cannot be read", text: "") }
         for section in plan.sections where plan.applies(section, to: root) {
-            let (field, _, anchors) = fields(for: section, draft: draft, showFindings: true)
-            var view = CheckSection(key: section.key, label: section.field.label,
+            let (views, _, anchors) = fields(for: section, draft: draft, showFindings: true)
+            var view = CheckSection(key: section.key, label: section.label,
                                     status: TaskStatus.of(section, plan: plan, draft: draft).words, headingID: "check-\(section.key)")
             view.messages = draft.findings(in: section).enumerated().map { offset, finding in
                 var message = MessageView.from(finding, target: anchors[finding.path] ?? "section-messages", id: "check-\(section.key)-\(offset)")
-                message.place = finding.place ?? section.field.label
+                message.place = finding.place ?? section.label
                 return message
             }
-            view.rows = FormPlan.hasAnswers(root[section.key]) ? AnswerRows.rows(field) : []
+            view.rows = FormPlan.hasAnswers(section, in: root) ? views.flatMap { AnswerRows.rows($0) } : []
             view.hasMessages = !view.messages.isEmpty
             view.hasRows = !view.rows.isEmpty
             page.sections.append(view)

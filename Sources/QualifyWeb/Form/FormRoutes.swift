@@ -39,7 +39,7 @@ struct FormRoutes: Sendable {
         guard var root = draft.root else { return Pages.response(cannotRead(draft), status: .unprocessableContent) }
         let action = form.first("action") ?? "save"
         if let section {
-            FormApply(model: kit.model, form: form).apply(section.field, at: section.path, to: &root)
+            for field in section.fields { FormApply(model: kit.model, form: form).apply(field, at: DocumentPath([.key(field.name)]), to: &root) }
             let edits = FormEdits(model: kit.model)
             if action.hasPrefix("add:"), let path = DocumentPath(pointer: String(action.dropFirst(4))) {
                 root = edits.add(at: path, in: section, to: root)
@@ -56,15 +56,15 @@ struct FormRoutes: Sendable {
     private func page(for draft: Draft, action: String, section: FormPlan.Section?) -> String {
         guard let root = draft.root else { return cannotRead(draft) }
         if action.hasPrefix("open:"), let wanted = pages.plan.section(String(action.dropFirst(5))) {
-            return pages.section(wanted, draft: draft, showFindings: FormPlan.hasAnswers(root[wanted.key]))
+            return pages.section(wanted, draft: draft, showFindings: FormPlan.hasAnswers(wanted, in: root))
         }
         if let section, action == "save" {
             if !draft.mustFix(in: section).isEmpty { return pages.section(section, draft: draft, showFindings: true) }
             guard let next = pages.plan.next(after: section.key, in: root) else { return pages.checkAnswers(draft) }
-            return pages.section(next, draft: draft, showFindings: FormPlan.hasAnswers(root[next.key]))
+            return pages.section(next, draft: draft, showFindings: FormPlan.hasAnswers(next, in: root))
         }
         if let section, action.hasPrefix("add:") || action.hasPrefix("remove:") {
-            return pages.section(section, draft: draft, showFindings: FormPlan.hasAnswers(root[section.key]))
+            return pages.section(section, draft: draft, showFindings: FormPlan.hasAnswers(section, in: root))
         }
         if action == "check-answers" { return pages.checkAnswers(draft) }
         return pages.tasks(draft)

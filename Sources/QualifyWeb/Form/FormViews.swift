@@ -4,7 +4,8 @@ import QualifyKit
 
 /// What the form's templates draw. Like FieldView, every property is always set.
 struct SectionPage {
-    var key = "", pageAction = "", draft = "", topic = "", topicTitle = "", caption = ""
+    var key = "", pageAction = "", draft = "", topic = "", topicTitle = "", caption = "", heading = ""
+    var hasHeading = false
     var fields: [FieldView] = []
     var hasSummary = false, hasSectionMessages = false
     var summary: [MessageView] = []
@@ -50,7 +51,8 @@ enum TaskStatus {
         guard let root = draft.root else { return ("Cannot be read", "to-fix") }
         if !plan.applies(section, to: root) { return ("Not needed", "not-needed") }
         // Present but blank (a null, an empty text) is started: the checker has something to say.
-        if root[section.key] == nil { return ("Not started", "not-started") }
+        let asked = section.fields.filter { !section.given.contains($0.name) }
+        if !asked.isEmpty, asked.allSatisfy({ root[$0.name] == nil }) { return ("Not started", "not-started") }
         let mustFix = draft.mustFix(in: section)
         if mustFix.isEmpty { return ("Completed", "completed") }
         let things = mustFix.count == 1 ? "1 thing" : "\(mustFix.count) things"

@@ -226,4 +226,24 @@ final class FormRouteTests: XCTestCase {
             }
         }
     }
+
+    /// "Save and continue" on a required section left blank says what each question needs, as
+    /// GOV.UK forms do, rather than that the whole section is missing from a file.
+    func testSavingABlankSectionAsksForEachQuestion() async throws {
+        try await WebTests.app().test(.router) { client in
+            var page = try await FormBrowser.press("open:declaration", on: try await FormBrowser.blank(client: client), client: client)
+            page = try await FormBrowser.press("save", on: page, client: client)
+            XCTAssertTrue(page.action.hasSuffix("/section/declaration"), "the person stays on the section")
+            XCTAssertFalse(page.html.contains("has no declaration section"), page.html)
+            XCTAssertTrue(page.html.contains("href=\"#f-declaration-signatoryName\""), "the summary links each question")
+            page = try await FormBrowser.press("open:about", on: page, client: client)
+            page = try await FormBrowser.press("save", on: page, client: client)
+            XCTAssertFalse(page.html.contains("has no submission reference section"), page.html)
+            XCTAssertTrue(page.html.contains("href=\"#f-submissionId\""), page.html)
+            // Going back to the task list without typing leaves a section not started.
+            page = try await FormBrowser.press("open:applicant", on: page, client: client)
+            page = try await FormBrowser.press("tasks", on: page, client: client)
+            XCTAssertEqual(FormBrowser.status(of: "Applicant", in: page.html), "Not started")
+        }
+    }
 }

@@ -86,6 +86,22 @@ struct FormApply {
         root = root.setting(path, to: node)
     }
 
+    /// A required question saved blank stays in the draft, blank, so the checker asks for each
+    /// question inside it ("enter the signatory's name") rather than saying the whole section is
+    /// missing from the file. Only "Save and continue" does this: going back to the task list
+    /// without typing leaves a section not started.
+    static func keepingRequired(_ fields: [FieldDecl], in root: Node, model: FormModel) -> Node {
+        var root = root
+        for field in fields where field.isRequired && root[field.name] == nil {
+            if case .complex? = model.type(named: field.typeName) {
+                root = root.setting(DocumentPath([.key(field.name)]), to: Node(.object([])))
+            } else if case .simple? = model.type(named: field.typeName) {
+                root = root.setting(DocumentPath([.key(field.name)]), to: Node(.string("")))
+            }
+        }
+        return root
+    }
+
     /// A number as JSON writes one; anything else (12,000 or £5) is kept as text for the checker.
     static func isNumber(_ text: String) -> Bool {
         text.wholeMatch(of: /-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/) != nil

@@ -40,6 +40,7 @@ struct FormRoutes: Sendable {
         let action = form.first("action") ?? "save"
         if let section {
             for field in section.fields { FormApply(model: kit.model, form: form).apply(field, at: DocumentPath([.key(field.name)]), to: &root) }
+            if action == "save" { root = FormApply.keepingRequired(section.fields, in: root, model: kit.model) }
             let edits = FormEdits(model: kit.model)
             if action.hasPrefix("add:"), let path = DocumentPath(pointer: String(action.dropFirst(4))) {
                 root = edits.add(at: path, in: section, to: root)

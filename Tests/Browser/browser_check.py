@@ -6,7 +6,8 @@ Usage: browser_check.py BASE_URL EXAMPLE_FILE [VALID_EXAMPLE QUALIFY_BINARY]
 1. Uploads an invalid example and checks that the error summary and the findings appear.
 2. Runs axe-core on the home page, the result page and two guidance pages; any violation fails.
 3. With a valid example and the qualify program: fills in the web form (see form_check.py) and
-   checks the downloaded file with `qualify check`.
+   checks the downloaded file with `qualify check`; then, when the example has a JSON twin, types
+   the whole submission from a blank start (see blank_form.py).
 4. The booklet at /guidance does not scroll sideways in a window 1200 pixels wide.
 Prints one line per check and exits 1 when anything fails, 2 when the browser cannot start.
 """
@@ -93,6 +94,10 @@ def main():
         if len(sys.argv) > 4:
             from form_check import fill_in_the_form
             failures += fill_in_the_form(driver, base, sys.argv[3], sys.argv[4], downloads, axe_violations)
+            answers = os.path.splitext(sys.argv[3])[0] + ".json"
+            if os.path.exists(answers):
+                from blank_form import fill_from_blank
+                failures += fill_from_blank(driver, base, answers, sys.argv[4], downloads, axe_violations)
     finally:
         driver.quit()
     print(json.dumps({"failures": failures}))

@@ -291,6 +291,9 @@ final class BrowserTests: XCTestCase {
             XCTAssertTrue(text.contains("axe \(page): 0 violations"), page)
         }
         XCTAssertTrue(text.contains("form: qualify check finds nothing to fix in the download: yes"), text)
+        XCTAssertTrue(text.contains("axe a page of small questions: 0 violations"), text)
+        XCTAssertTrue(text.contains("form: from blank, the planted mistake was reported and fixed: yes"), text)
+        XCTAssertTrue(text.contains("form: from blank, qualify check finds nothing to fix in the download: yes"), text)
         XCTAssertTrue(text.contains("booklet at 1200px: no sideways scroll, site header shown"), text)
     }
 }

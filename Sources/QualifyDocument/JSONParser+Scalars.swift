@@ -25,11 +25,14 @@ extension JSONParser {
             case UInt8(ascii: "\\"):
                 escaped = true
                 flush(index)
-                result.unicodeScalars.append(try escape())
+                let scalar = try escape()
+                if scalar.value < 0x20, scalar != "\t", scalar != "\n", scalar != "\r" { mayHoldNonXMLCharacter = true }
+                result.unicodeScalars.append(scalar)
                 runStart = index
             case 0..<0x20:
                 throw fail(.controlCharacter)
             case 0x80...:
+                if byte == 0xEF { mayHoldNonXMLCharacter = true }
                 try skipUTF8Sequence()
             default:
                 index += 1

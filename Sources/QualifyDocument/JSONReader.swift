@@ -29,13 +29,28 @@ public enum JSONReader {
 
     public static let defaultDepthLimit = 512
 
-    public static func parse(_ bytes: ArraySlice<UInt8>, depthLimit: Int = defaultDepthLimit) -> Result<Node, Problem> {
+    /// A document with what the reader noticed on the way, so no one walks it again to look.
+    public struct Reading: Sendable {
+        public var root: Node
+        /// Some object gives a key twice, which JSON Schema cannot see.
+        public var repeatsAKey: Bool
+        /// Some text has an escaped control character or a byte that may start U+FFFE or
+        /// U+FFFF: XML cannot hold those, so the text needs a closer look. False means none.
+        public var mayHoldNonXMLCharacter: Bool
+    }
+
+    public static func read(_ bytes: ArraySlice<UInt8>, depthLimit: Int = defaultDepthLimit) -> Result<Reading, Problem> {
         var parser = JSONParser(bytes: Array(bytes), depthLimit: depthLimit)
         do {
-            return .success(try parser.document())
+            let root = try parser.document()
+            return .success(Reading(root: root, repeatsAKey: parser.repeatsAKey, mayHoldNonXMLCharacter: parser.mayHoldNonXMLCharacter))
         } catch {
             return .failure(error)
         }
+    }
+
+    public static func parse(_ bytes: ArraySlice<UInt8>, depthLimit: Int = defaultDepthLimit) -> Result<Node, Problem> {
+        read(bytes, depthLimit: depthLimit).map(\.root)
     }
 }
 
@@ -47,6 +62,8 @@ struct JSONParser {
     var line = 1
     var lineStart = 0
     var depth = 0
+    var repeatsAKey = false
+    var mayHoldNonXMLCharacter = false
     /// Columns count characters; the count is carried forward so long lines stay linear.
     var columnCacheOffset = 0
     var columnCacheValue = 1
@@ -179,12 +196,26 @@ struct JSONParser {
             case UInt8(ascii: "}"):
                 index += 1
                 depth -= 1
+                if !repeatsAKey { repeatsAKey = Self.repeatsAKey(members) }
                 return members
             case UInt8(ascii: "\""): throw fail(.missingComma)
             case UInt8(ascii: "/"): throw fail(.comment)
             default: throw fail(.unexpected(found: Self.describe(bytes[index])))
             }
         }
+    }
+
+    /// Most objects are small, and comparing each key with those before it costs less than
+    /// hashing them; a large one gets a set, so hostile input stays linear.
+    static func repeatsAKey(_ members: [Member]) -> Bool {
+        if members.count <= 16 {
+            for later in members.indices.dropFirst() where members[..<later].contains(where: { $0.key == members[later].key }) {
+                return true
+            }
+            return false
+        }
+        var seen = Set<String>(minimumCapacity: members.count)
+        return members.contains { !seen.insert($0.key).inserted }
     }
 
     mutating func array() throws(Problem) -> [Node] {

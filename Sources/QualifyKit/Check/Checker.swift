@@ -78,21 +78,21 @@ public struct Checker: Sendable {
     }
 
     private func checkJSON(_ body: ArraySlice<UInt8>, file: String) -> Inspection {
-        let root: Node
-        switch JSONReader.parse(body) {
-        case .success(let node): root = node
+        let reading: JSONReader.Reading
+        switch JSONReader.read(body) {
+        case .success(let value): reading = value
         case .failure(let problem):
             return Inspection(report: report(file: file, format: .json, problem: InputProblem(problem)), document: nil)
         }
-        let document = Document(root: root, format: .json)
+        let document = Document(root: reading.root, format: .json)
         var (problems, walk) = JSONSubmission.problems(in: document, model: kit.model)
-        if walk {
+        if walk, reading.mayHoldNonXMLCharacter {
             var tokens: [DocumentPath.Token] = []
             JSONSubmission.hiddenCharacters(document.root, at: &tokens, into: &problems)
         }
         // As for XML: the schema decides (its quick yes-or-no first), and the walker explains.
         // A key written twice is the one thing JSON Schema cannot see, so it always means a walk.
-        if walk, kit.jsonSchema?.isValid(document.root) != true || JSONSubmission.repeatsAKey(document.root) {
+        if walk, reading.repeatsAKey || kit.jsonSchema?.isValid(document.root) != true {
             problems += FormWalker.check(document, against: kit.model)
             if let schema = kit.jsonSchema {
                 problems = JSONSchemaIssueMapping.merge(schema.validate(document.root), into: problems, document: document,

@@ -28,22 +28,6 @@ enum JSONSubmission {
         return (problems, true)
     }
 
-    /// Whether any object in the document has the same key twice (the reader keeps both).
-    static func repeatsAKey(_ node: Node) -> Bool {
-        switch node.value {
-        case .object(let members):
-            var seen: Set<String> = []
-            for member in members {
-                if !seen.insert(member.key).inserted || repeatsAKey(member.node) { return true }
-            }
-            return false
-        case .array(let items):
-            return items.contains(where: repeatsAKey)
-        default:
-            return false
-        }
-    }
-
     /// Text with a character XML cannot hold (an escaped control character such as \u0001):
     /// JSON allows it, but the submission could never become XML, and it is almost always
     /// pasted in by mistake. JSON Schema cannot see it, so it is looked for here.

@@ -40,4 +40,17 @@ final class MessageTests: XCTestCase {
         XCTAssertEqual(report.findings.first?.message, "Applicant, charity number: '12345' is not in the right form. "
                        + "Write it as 6 or 7 digits, like 1090095.")
     }
+
+    /// A reference or a date is one answer, not a section: the message must not call it one.
+    func testAMissingAnswerAtTheTopIsNotCalledASection() throws {
+        var text = try String(contentsOf: Repo.url("examples/valid/01-small-charity-alone.json"), encoding: .utf8)
+        text = text.replacingOccurrences(of: #""submissionId": "PSDF-2026-0117","#, with: "")
+        text = text.replacingOccurrences(of: #""financialBand": "BAND_1","#, with: "")
+        let messages = Shared.checker.check(bytes: Array(text.utf8), file: "test.json").findings.map(\.message)
+        XCTAssertTrue(messages.contains("Your submission does not give the submission reference. Add it."), "\(messages)")
+        XCTAssertFalse(messages.contains { $0.contains("section") }, "\(messages)")
+        let builder = FindingBuilder(catalogue: Shared.kit.catalogue, places: Places(model: Shared.kit.model))
+        let section = builder.finding(for: Problem(.missing, at: DocumentPath([.key("geography")]), position: nil))
+        XCTAssertEqual(section.message, "Your submission has no areas covered section. Add it.")
+    }
 }

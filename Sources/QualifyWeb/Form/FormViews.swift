@@ -49,7 +49,11 @@ enum TaskStatus {
 
     static func of(_ section: FormPlan.Section, plan: FormPlan, draft: Draft) -> (words: String, style: String) {
         guard let root = draft.root else { return ("Cannot be read", "to-fix") }
-        if !plan.applies(section, to: root) { return ("Not needed", "not-needed") }
+        if !plan.applies(section, to: root) {
+            // The GOV.UK words for a task that waits on an answer elsewhere.
+            if let needs = section.needs, root[needs.field] == nil { return ("Cannot start yet", "not-needed") }
+            return ("Not needed", "not-needed")
+        }
         // Present but blank (a null, an empty text) is started: the checker has something to say.
         let asked = section.fields.filter { !section.given.contains($0.name) }
         if !asked.isEmpty, asked.allSatisfy({ root[$0.name] == nil }) { return ("Not started", "not-started") }

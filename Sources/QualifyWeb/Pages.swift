@@ -59,9 +59,9 @@ enum Pages {
     }
 
     /// Downloads send the submission back with the form, so nothing has to be kept on the server.
-    static func result(_ report: Report, submission: [UInt8], name: String, templates: Templates) -> String {
+    static func result(_ report: Report, submission: [UInt8], name: String, catalogue: MessageCatalogue, templates: Templates) -> String {
         let views = report.findings.enumerated().map { FindingView($0.element, index: $0.offset) }
-        var page = Result(name: name, headline: headline(report), triage: BatchReport.triage(report).rawValue,
+        var page = Result(name: name, headline: Headline.advice(report, catalogue: catalogue), triage: BatchReport.triage(report).rawValue,
                           submission64: Data(submission).base64EncodedString())
         page.blocking = zip(report.findings, views).filter { $0.0.severity.blocks }.map(\.1)
         page.hasBlocking = !page.blocking.isEmpty
@@ -71,15 +71,6 @@ enum Pages {
             }
         }
         return templates.page("result", title: page.hasBlocking ? "There is a problem" : "Check result", page)
-    }
-
-    static func headline(_ report: Report) -> String {
-        switch BatchReport.triage(report) {
-        case .ready: return "Nothing here stops your submission. Read any notes below before you send it."
-        case .needsReview: return "Nothing here stops your submission, but officials will ask about the points below."
-        case .needsFixes: return "Fix the points marked 'Must fix before you submit', then check again."
-        case .notChecked: return "This file could not be checked. The reason is below."
-        }
     }
 
     static func details(_ finding: Finding) -> String {

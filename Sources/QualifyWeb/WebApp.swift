@@ -51,7 +51,8 @@ public enum WebApp {
                 let batch = BatchReport(reports: [report], provenance: Provenance(kit: kit, configuration: checker.configuration))
                 return file(JSONReport.render(batch), type: "application/json", name: nil)
             }
-            return Pages.response(Pages.result(report, submission: intake.bytes, name: intake.name, templates: templates))
+            return Pages.response(Pages.result(report, submission: intake.bytes, name: intake.name,
+                                                      catalogue: kit.catalogue, templates: templates))
         }
         router.post("/report") { request, _ in
             var request = request

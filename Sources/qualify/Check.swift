@@ -90,7 +90,7 @@ struct Check: ParsableCommand {
         case .sarif: return SARIFReport.render(batch, kit: kit)
         case .junit: return JUnitReport.render(batch, summaryOnly: summaryOnly)
         case .text:
-            let renderer = TextRenderer(colour: colour)
+            let renderer = TextRenderer(colour: colour, catalogue: kit.catalogue)
             if summaryOnly { return renderer.summary(batch, files: true) }
             var out = batch.reports.map(renderer.render).joined(separator: "\n")
             if batch.reports.count > 1 { out += "\n" + renderer.summary(batch) }

@@ -33,7 +33,7 @@ struct Convert: ParsableCommand {
         } else {
             guard let data = FileManager.default.contents(atPath: file) else {
                 let report = Checker(kit: kit).check(file: URL(fileURLWithPath: file), name: file)
-                print(TextRenderer(colour: Terminal.wantsColour).render(report), terminator: "")
+                print(TextRenderer(colour: Terminal.wantsColour, catalogue: kit.catalogue).render(report), terminator: "")
                 throw ExitCode(ExitStatus.notChecked)
             }
             bytes = [UInt8](data)
@@ -48,7 +48,7 @@ struct Convert: ParsableCommand {
         case .failure(let failure):
             let unreadable = failure.findings.contains { $0.id.hasPrefix("input.") }
             let report = Report(file: name, format: nil, findings: failure.findings, checked: !unreadable)
-            print(TextRenderer(colour: Terminal.wantsColour).render(report), terminator: "")
+            print(TextRenderer(colour: Terminal.wantsColour, catalogue: kit.catalogue).render(report), terminator: "")
             throw ExitCode(unreadable ? ExitStatus.notChecked : ExitStatus.needsFixes)
         }
     }

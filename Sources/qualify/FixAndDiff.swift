@@ -19,7 +19,7 @@ struct Fix: ParsableCommand {
     func run() throws {
         let kit = try loadKit()
         guard let data = FileManager.default.contents(atPath: file) else {
-            print(TextRenderer(colour: false).render(Checker(kit: kit).check(file: URL(fileURLWithPath: file), name: file)), terminator: "")
+            print(TextRenderer(colour: false, catalogue: kit.catalogue).render(Checker(kit: kit).check(file: URL(fileURLWithPath: file), name: file)), terminator: "")
             throw ExitCode(ExitStatus.notChecked)
         }
         let result = Fixer(checker: Checker(kit: kit)).fix([UInt8](data), file: file)

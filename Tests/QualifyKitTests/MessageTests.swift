@@ -53,4 +53,17 @@ final class MessageTests: XCTestCase {
         let section = builder.finding(for: Problem(.missing, at: DocumentPath([.key("geography")]), position: nil))
         XCTAssertEqual(section.message, "Your submission has no areas covered section. Add it.")
     }
+
+    /// Headlines are messages like any other: edited in the catalogue, they change everywhere.
+    func testHeadlinesComeFromTheCatalogue() {
+        let report = Shared.checker.check(file: Repo.url("examples/invalid/03-charity-number-wrong-format.xml"))
+        var english = Shared.kit.catalogue.messages
+        english["headline.fix.one.more"] = "1 EDITED thing, {more} more."
+        english["headline.page.needs-fixes"] = "EDITED advice."
+        let edited = MessageCatalogue(messages: english)
+        XCTAssertTrue(TextRenderer(colour: false, catalogue: edited).render(report).contains(": 1 EDITED thing, 1 more."))
+        XCTAssertEqual(Headline.advice(report, catalogue: edited), "EDITED advice.")
+        XCTAssertTrue(TextRenderer(colour: false, catalogue: Shared.kit.catalogue).render(report)
+            .contains(": 1 thing to fix before you submit, and 1 more below."))
+    }
 }

@@ -16,7 +16,7 @@ final class ReportTests: XCTestCase {
     }()
 
     static let renderings: [(String, String)] = [
-        ("report.txt", TextRenderer(colour: false).render(batch.reports[0]) + TextRenderer(colour: false).summary(batch)),
+        ("report.txt", TextRenderer(colour: false, catalogue: Shared.kit.catalogue).render(batch.reports[0]) + TextRenderer(colour: false, catalogue: Shared.kit.catalogue).summary(batch)),
         ("report.json", JSONReport.render(batch)), ("report.html", HTMLReport.render(batch)),
         ("report.md", MarkdownReport.render(batch)), ("report.csv", CSVReport.render(batch)),
         ("report.sarif", SARIFReport.render(batch, kit: Shared.kit)), ("report.junit.xml", JUnitReport.render(batch)),

@@ -48,8 +48,9 @@ public struct MessageCatalogue: Sendable {
         Set(template.matches(of: /\{([A-Za-z]+)\}/).map { String($0.1) })
     }
 
-    /// Fills `{name}` placeholders; the first letter of the result is a capital.
-    public func render(_ key: String, _ values: [String: String]) -> String {
+    /// Fills `{name}` placeholders; the first letter of the result is a capital unless the
+    /// message continues a line, as a headline after a file's name does.
+    public func render(_ key: String, _ values: [String: String], sentenceCase: Bool = true) -> String {
         let template = template(key) ?? english["fallback"] ?? "{place}: check this field against the guidance."
         var result = ""
         var rest = template[...]
@@ -60,6 +61,6 @@ public struct MessageCatalogue: Sendable {
             rest = rest[rest.index(after: close)...]
         }
         result += rest
-        return result.prefix(1).uppercased() + result.dropFirst()
+        return sentenceCase ? result.prefix(1).uppercased() + result.dropFirst() : result
     }
 }

@@ -1,9 +1,11 @@
 /// Findings as plain text for a terminal, grouped by form section, most serious first.
 public struct TextRenderer: Sendable {
     public var colour: Bool
+    public var catalogue: MessageCatalogue
 
-    public init(colour: Bool) {
+    public init(colour: Bool, catalogue: MessageCatalogue) {
         self.colour = colour
+        self.catalogue = catalogue
     }
 
     public func render(_ report: Report) -> String {
@@ -62,15 +64,11 @@ public struct TextRenderer: Sendable {
     }
 
     func headline(_ report: Report) -> String {
+        let words = Headline.brief(report, catalogue: catalogue)
         switch report.outcome {
-        case .notChecked: return paint("could not be checked", .red)
-        case .ready:
-            let notes = report.findings.count
-            return paint("ready", .green) + (notes == 0 ? ". Nothing blocks this submission." : ", with \(notes) \(notes == 1 ? "note" : "notes") below.")
-        case .needsFixes:
-            let fix = report.count(.mustFix)
-            return paint("\(fix) \(fix == 1 ? "thing" : "things") to fix before you submit", .red)
-                + (report.findings.count > fix ? ", and \(report.findings.count - fix) more below." : ".")
+        case .notChecked: return paint(words, .red)
+        case .ready: return paint(words, .green)
+        case .needsFixes: return paint(words, .red)
         }
     }
 

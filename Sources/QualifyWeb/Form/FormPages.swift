@@ -73,7 +73,7 @@ struct FormPages: Sendable {
     }
 
     func checkAnswers(_ draft: Draft) -> String {
-        var page = CheckPage(draft: draft.encoded, headline: Pages.headline(draft.report), triage: BatchReport.triage(draft.report).rawValue)
+        var page = CheckPage(draft: draft.encoded, headline: Headline.advice(draft.report, catalogue: kit.catalogue), triage: BatchReport.triage(draft.report).rawValue)
         guard let root = draft.root else { return templates.error(title: "Your submission cannot be read", text: "") }
         for section in plan.sections where plan.applies(section, to: root) {
             let (views, _, anchors) = fields(for: section, draft: draft, showFindings: true)

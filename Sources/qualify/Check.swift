@@ -68,8 +68,9 @@ struct Check: ParsableCommand {
         let readInput: @Sendable () -> [UInt8] = { [UInt8](FileHandle.standardInput.readDataToEndOfFile()) }
         let reports = Batch(checker: checker, jobs: jobs).run(expansion.items, standardInput: readInput, progress: report)
         bar?.finish()
+        let configuration = checker.configuration
         let batch = BatchReport(reports: reports, skipped: expansion.skipped,
-                                provenance: Provenance(kit: kit, configuration: checker.configuration))
+                                provenance: Provenance(kit: kit, configuration: configuration))
         let text = render(batch, kit: kit, colour: output == nil && Terminal.wantsColour)
         if let output {
             let inputs = expansion.items.compactMap { item -> URL? in if case .file(let url, _) = item { return url } else { return nil } }

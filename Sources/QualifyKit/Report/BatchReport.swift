@@ -30,12 +30,15 @@ public struct BatchReport: Sendable {
     public let reports: [Report]
     /// Files in the folders given that were left out (not .xml or .json), by name.
     public let skipped: [String]
-    public let provenance: Provenance
+    /// Made when a report first needs it: hashing the rules and assumptions is a noticeable
+    /// part of checking one small file, and the terminal's report never shows it.
+    public var provenance: Provenance { lazyProvenance.value }
+    private let lazyProvenance: Once<Provenance>
 
-    public init(reports: [Report], skipped: [String] = [], provenance: Provenance) {
+    public init(reports: [Report], skipped: [String] = [], provenance: @autoclosure @escaping @Sendable () -> Provenance) {
         self.reports = reports
         self.skipped = skipped
-        self.provenance = provenance
+        lazyProvenance = Once(provenance)
     }
 
     public static func triage(_ report: Report) -> Triage {

@@ -1,6 +1,10 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+// Imports are internal unless a file says `public import`, so a module's public face shows what it
+// exposes; existentials are written `any P`, so their cost is visible where they are used.
+let strict: [SwiftSetting] = [.enableUpcomingFeature("InternalImportsByDefault"), .enableUpcomingFeature("ExistentialAny")]
+
 // Who may import whom is the architecture: engines (QualifyXML, QualifyDocument) know nothing of
 // probation; QualifyKit holds the domain; the `qualify` executable is a thin face.
 let package = Package(
@@ -26,17 +30,18 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
-        .target(name: "QualifyDocument"),
+        .target(name: "QualifyDocument", swiftSettings: strict),
         .target(name: "QualifyXML", dependencies: ["CLibXML2"]),
-        .target(name: "JSONSchema", dependencies: ["QualifyDocument"]),
-        .target(name: "Readability"),
+        .target(name: "JSONSchema", dependencies: ["QualifyDocument"], swiftSettings: strict),
+        .target(name: "Readability", swiftSettings: strict),
         .target(
             name: "QualifyKit",
             dependencies: [
                 "QualifyDocument", "QualifyXML", "Readability", "JSONSchema",
                 .product(name: "Yams", package: "Yams"), .product(name: "Ink", package: "Ink"),
                 .product(name: "Crypto", package: "swift-crypto"),
-            ]
+            ],
+            swiftSettings: strict
         ),
         .target(
             name: "QualifyWeb",
@@ -45,11 +50,13 @@ let package = Package(
                 .product(name: "MultipartKit", package: "multipart-kit"), .product(name: "Yams", package: "Yams"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Mustache", package: "swift-mustache"),
-            ]
+            ],
+            swiftSettings: strict
         ),
         .executableTarget(
             name: "qualify",
-            dependencies: ["QualifyKit", "QualifyWeb", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["QualifyKit", "QualifyWeb", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: strict
         ),
         // Writes realistic submissions for the benchmarks (BENCHMARKS.md, benchmarks/run.sh).
         .executableTarget(name: "corpus", dependencies: ["QualifyDocument", "QualifyKit"]),

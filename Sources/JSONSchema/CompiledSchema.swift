@@ -1,4 +1,4 @@
-import QualifyDocument
+public import QualifyDocument
 
 /// A schema compiled once and used for any number of instances, from any thread.
 public final class CompiledSchema: Sendable {

@@ -1,4 +1,4 @@
-import QualifyDocument
+public import QualifyDocument
 
 /// The dialects a schema may be written in. A schema's own `$schema` wins over the default.
 public enum Draft: String, Sendable, CaseIterable {

@@ -1,4 +1,4 @@
-import QualifyDocument
+public import QualifyDocument
 
 /// One reason an instance does not match its schema.
 public struct ValidationError: Sendable, Equatable, CustomStringConvertible {

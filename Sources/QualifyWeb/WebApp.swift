@@ -1,7 +1,7 @@
 import Foundation
-import Hummingbird
+public import Hummingbird
 import NIOCore
-import QualifyKit
+public import QualifyKit
 
 /// The web page: a thin face over QualifyKit. A small charity can check a submission without a
 /// terminal; officials can host it for the whole sector.

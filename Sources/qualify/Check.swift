@@ -1,6 +1,6 @@
-import ArgumentParser
+public import ArgumentParser
 import Foundation
-import QualifyKit
+public import QualifyKit
 
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json, html, markdown, csv, sarif, junit

@@ -1,6 +1,6 @@
-import ArgumentParser
+public import ArgumentParser
 import Foundation
-import QualifyKit
+public import QualifyKit
 
 extension Converter.Target: ExpressibleByArgument {}
 

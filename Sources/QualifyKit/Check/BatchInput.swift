@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// What `qualify check` was asked to read: files, standard input, or folders searched all the
 /// way down. Anything odd in a folder (a broken link, a pipe, a device) becomes an item of its

@@ -1,5 +1,5 @@
-import Foundation
-import QualifyDocument
+public import Foundation
+public import QualifyDocument
 import QualifyXML
 
 /// Checks one submission from bytes to a report. It never throws: whatever is wrong with the

@@ -1,4 +1,4 @@
-import QualifyDocument
+public import QualifyDocument
 
 /// Something wrong with the shape or values of a submission, before it becomes a `Finding`
 /// with words. Parsers, the XSD check and the form walker all produce these, so that one

@@ -1,4 +1,4 @@
-import QualifyDocument
+public import QualifyDocument
 import QualifyXML
 
 /// `qualify convert`: XML to JSON and back by the one mapping in schemas/MAPPING.md. Every

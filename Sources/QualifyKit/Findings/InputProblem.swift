@@ -1,5 +1,5 @@
-import QualifyDocument
-import QualifyXML
+public import QualifyDocument
+public import QualifyXML
 
 /// Why a file could not be checked at all. These are findings too, so a batch reports them
 /// beside every other file's result.

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import Yams
 
 /// Every message a person can see, keyed, in one file per language (guidance/messages/en.yaml),

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import QualifyXML
 
 /// The submission form as the published XSD describes it: every field with its label, hint,

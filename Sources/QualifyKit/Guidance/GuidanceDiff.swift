@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// `qualify guidance diff OLD NEW`: what changed between two drafts of the guidance, in plain
 /// words, for a reviewer who does not use git: pages, examples, assumptions and severities,

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Every page in guidance/, read when the tool starts so that edits take effect at once.
 public struct GuidanceLibrary: Sendable {

@@ -1,5 +1,5 @@
-import Foundation
-import QualifyDocument
+public import Foundation
+public import QualifyDocument
 import Yams
 
 public typealias DocNode = QualifyDocument.Node

@@ -11,7 +11,7 @@ public struct RuleListing: Codable, Sendable {
     public let page: String
 
     /// Machines get every key on every rule, with null where a rule rests on no assumption.
-    public func encode(to encoder: Encoder) throws {
+    public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(id, forKey: .id)
         try container.encode(severity, forKey: .severity)

@@ -1,4 +1,4 @@
-import QualifyDocument
+public import QualifyDocument
 
 /// The result of checking one file.
 public struct Report: Codable, Sendable {

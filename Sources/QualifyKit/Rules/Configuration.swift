@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// The assumptions the rules rest on (A1–A8) and the officials' choices of severity. None of
 /// this is published Ministry of Justice policy; every value can be changed in

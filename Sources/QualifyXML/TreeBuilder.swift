@@ -1,162 +1,254 @@
 import CLibXML2
 
-/// Copies libxml2's tree into an `XMLTree`, remembering which libxml2 node became which element
-/// so that schema errors, which name a node, can be placed.
-struct TreeBuilder {
-    var columns: ColumnFinder
-    var elements: [XMLTree.Element] = []
-    var index: [UnsafeMutablePointer<xmlNode>: Int] = [:]
+/// Builds an `XMLTree` from libxml2's SAX events while the parser reads, and hands the same
+/// events to the schema validator, so a file is read once and no libxml2 tree is made.
+/// Validating events name no node, so the builder keeps track of which element the validator
+/// is looking at and puts each complaint there, where a validator walking a tree would have.
+final class TreeBuilder {
+    private let parser: xmlParserCtxtPtr
+    private let errors: ErrorCollector
+    private var columns: ColumnFinder
+    private(set) var elements: [XMLTree.Element] = []
+    /// The parser's line when each start tag was read: the line libxml2 gives for the element.
+    private var reportedLines: [Int] = []
+    private var open: [Int] = []
+    private var openText: [[UInt8]] = []
+    /// Characters since the last tag, comment or processing instruction: one text node in a
+    /// libxml2 tree, so they go to the validator in one piece, as they did when it walked a tree.
+    private var run: [UInt8] = []
+    private var runLength = 0
+    private var validator: Validator?
+    private(set) var issues: [XSDIssue] = []
+    /// The element the validator is on, and whether it is reading that element's start tag.
+    private var subject: Int?
+    private var starting = false
+    private(set) var sawDoctype = false
+    private var ids: Set<[UInt8]> = []
 
-    init(columns: ColumnFinder) {
-        self.columns = columns
+    private struct Validator {
+        let context: OpaquePointer
+        let plug: OpaquePointer
+        let events: UnsafeMutablePointer<xmlSAXHandler>
+        let data: UnsafeMutableRawPointer?
     }
 
-    @discardableResult
-    mutating func add(_ node: UnsafeMutablePointer<xmlNode>, parent: Int?) -> Int {
-        let name = String(cString: node.pointee.name)
-        let prefix = node.pointee.ns?.pointee.prefix.map { String(cString: $0) }
-        let qualified = prefix.map { "\($0):\(name)" } ?? name
-        let reportedLine = Int(xmlGetLineNo(node))
-        let (line, column) = columns.locate(tag: qualified, reportedLine: reportedLine)
-        let position = elements.count
+    init(parser: xmlParserCtxtPtr, bytes: ArraySlice<UInt8>, errors: ErrorCollector) {
+        self.parser = parser
+        self.errors = errors
+        columns = ColumnFinder(bytes)
+    }
+
+    var pointer: UnsafeMutableRawPointer { Unmanaged.passUnretained(self).toOpaque() }
+
+    /// The validator is plugged in on its own, not after our handlers, so that our handlers
+    /// decide what it sees and when.
+    func validate(against schema: XSDSchema) {
+        guard let context = xmlSchemaNewValidCtxt(schema.compiled) else {
+            issues.append(XSDIssue(kind: .other, code: -1, element: nil, attribute: nil, line: 1, detail: "no validation context"))
+            return
+        }
+        xmlSchemaSetValidStructuredErrors(context, schemaErrorCallback, pointer)
+        var events: UnsafeMutablePointer<xmlSAXHandler>?
+        var data: UnsafeMutableRawPointer?
+        guard let plug = xmlSchemaSAXPlug(context, &events, &data), let events else {
+            xmlSchemaFreeValidCtxt(context)
+            issues.append(XSDIssue(kind: .other, code: -1, element: nil, attribute: nil, line: 1, detail: "no validation context"))
+            return
+        }
+        validator = Validator(context: context, plug: plug, events: events, data: data)
+    }
+
+    func finish() {
+        guard let validator else { return }
+        xmlSchemaSAXUnplug(validator.plug)
+        xmlSchemaFreeValidCtxt(validator.context)
+        self.validator = nil
+    }
+
+    func start(_ localName: UnsafePointer<xmlChar>, _ prefix: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?,
+               _ namespaceCount: Int32, _ namespaces: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?,
+               _ attributeCount: Int32, _ defaultedCount: Int32, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+        flush()
+        let name = String(cString: localName)
+        let prefixText = prefix.map { String(cString: $0) }
+        let reportedLine = Int(parser.pointee.input.pointee.line)
+        let (line, column) = columns.locate(tag: prefixText.map { "\($0):\(name)" } ?? name, reportedLine: reportedLine)
+        let index = elements.count
+        let parent = open.last
         elements.append(XMLTree.Element(
-            name: name,
-            namespace: node.pointee.ns?.pointee.href.map { String(cString: $0) },
-            prefix: prefix,
-            attributes: Self.attributes(of: node),
-            children: [],
-            parent: parent,
-            text: "",
-            line: line,
-            column: column))
-        index[node] = position
-        var text = ""
-        var child = node.pointee.children
-        while let current = child {
-            switch current.pointee.type {
-            case XML_ELEMENT_NODE:
-                let childIndex = add(current, parent: position)
-                elements[position].children.append(childIndex)
-            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                if let content = current.pointee.content { text += String(cString: content) }
-            default:
-                break
-            }
-            child = current.pointee.next
-        }
-        elements[position].text = text
-        return position
+            name: name, namespace: uri.map { String(cString: $0) }, prefix: prefixText,
+            attributes: readAttributes(Int(attributeCount), attributes), children: [], parent: parent, text: "",
+            line: line, column: column))
+        reportedLines.append(reportedLine)
+        if let parent { elements[parent].children.append(index) }
+        open.append(index)
+        openText.append([])
+        subject = index
+        starting = true
+        validator.map { $0.events.pointee.startElementNs?($0.data, localName, prefix, uri, namespaceCount, namespaces,
+                                                           attributeCount, defaultedCount, attributes) }
+        starting = false
     }
 
-    static func attributes(of node: UnsafeMutablePointer<xmlNode>) -> [XMLTree.Attribute] {
-        var result: [XMLTree.Attribute] = []
-        var attribute = node.pointee.properties
-        while let current = attribute {
-            var value = ""
-            if let raw = xmlNodeListGetString(node.pointee.doc, current.pointee.children, 1) {
-                value = String(cString: raw)
-                qualify_xml_free(raw)
-            }
-            result.append(XMLTree.Attribute(
-                name: String(cString: current.pointee.name),
-                namespace: current.pointee.ns?.pointee.href.map { String(cString: $0) },
-                value: value))
-            attribute = current.pointee.next
-        }
-        return result
-    }
-}
-
-/// libxml2 keeps a line for each element but no column, so the column is found by looking for
-/// the start tag in the text itself, in document order.
-struct ColumnFinder {
-    private let bytes: ArraySlice<UInt8>
-    private var lineStarts: [Int] = []
-    /// Where the next search on each line begins, so that two tags of one name on a line differ.
-    private var cursors: [Int: Int] = [:]
-
-    init(_ bytes: ArraySlice<UInt8>) {
-        self.bytes = bytes
-        lineStarts = [bytes.startIndex]
-        for index in bytes.indices where bytes[index] == 0x0A {
-            lineStarts.append(index + 1)
-        }
+    func end(_ localName: UnsafePointer<xmlChar>?, _ prefix: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?) {
+        flush()
+        guard let index = open.popLast() else { return }
+        let text = openText.removeLast()
+        if !text.isEmpty { elements[index].text = String(decoding: text, as: UTF8.self) }
+        subject = index
+        validator.map { $0.events.pointee.endElementNs?($0.data, localName, prefix, uri) }
     }
 
-    mutating func locate(tag: String, reportedLine: Int) -> (line: Int, column: Int) {
-        let pattern = Array(("<" + tag).utf8)
-        let lowest = max(1, reportedLine - 40)
-        var line = min(max(reportedLine, 1), lineStarts.count)
-        while line >= lowest {
-            if let offset = find(pattern, onLine: line) {
-                cursors[line] = offset + pattern.count
-                return (line, column(of: offset, onLine: line))
-            }
-            line -= 1
+    func characters(_ characters: UnsafePointer<xmlChar>, _ count: Int32) {
+        guard !open.isEmpty else { return }
+        let count = Int(count)
+        // libxml2 refuses a text node this long unless told XML_PARSE_HUGE, and so do we.
+        if runLength > 0, runLength + count > 10_000_000 {
+            raise(code: XML_ERR_NO_MEMORY.rawValue, domain: XML_FROM_PARSER.rawValue, "xmlSAX2Characters: huge text node")
+            parser.pointee.instate = XML_PARSER_EOF
+            parser.pointee.disableSAX = 1
+            return
         }
-        return (max(reportedLine, 1), 1)
+        runLength += count
+        let chunk = UnsafeBufferPointer(start: characters, count: count)
+        openText[openText.count - 1].append(contentsOf: chunk)
+        if validator != nil { run.append(contentsOf: chunk) }
     }
 
-    private func find(_ pattern: [UInt8], onLine line: Int) -> Int? {
-        let start = cursors[line] ?? lineStarts[line - 1]
-        let end = line < lineStarts.count ? lineStarts[line] : bytes.endIndex
-        var index = start
-        while index + pattern.count <= end {
-            if bytes[index] == pattern[0], bytes[index..<(index + pattern.count)].elementsEqual(pattern) {
-                let after = index + pattern.count
-                if after >= bytes.endIndex { return index }
-                let next = bytes[after]
-                if next == 0x20 || next == 0x09 || next == 0x0A || next == 0x0D || next == 0x2F || next == 0x3E {
-                    return index
-                }
-            }
-            index += 1
+    /// A comment or processing instruction ends a text node.
+    func flush() {
+        runLength = 0
+        guard !run.isEmpty else { return }
+        if let validator, let current = open.last {
+            subject = current
+            run.withUnsafeBufferPointer { validator.events.pointee.characters?(validator.data, $0.baseAddress, Int32($0.count)) }
         }
-        return nil
+        run.removeAll(keepingCapacity: true)
     }
 
-    /// Columns count characters, not bytes, as editors do.
-    private func column(of offset: Int, onLine line: Int) -> Int {
-        bytes[lineStarts[line - 1]..<offset].reduce(1) { count, byte in
-            (byte & 0xC0) == 0x80 ? count : count + 1
+    func doctype() {
+        sawDoctype = true
+        xmlStopParser(parser)
+    }
+
+    private func readAttributes(_ count: Int, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) -> [XMLTree.Attribute] {
+        guard count > 0, let attributes else { return [] }
+        return (0..<count).map { number in
+            let base = number * 5
+            let name = String(cString: attributes[base]!)
+            let start = attributes[base + 3]!
+            var value = Array(UnsafeBufferPointer(start: start, count: attributes[base + 4]! - start))
+            if attributes[base + 1].map({ String(cString: $0) }) == "xml", name == "id" { checkID(value) }
+            value = Self.ampersandsDecoded(value)
+            return XMLTree.Attribute(name: name, namespace: attributes[base + 2].map { String(cString: $0) },
+                                     value: String(decoding: value, as: UTF8.self))
         }
     }
-}
 
-/// Finds a document type declaration before the root element, so that it is refused before
-/// libxml2 reads a single declaration inside it.
-enum Prologue {
-    static func doctypeLine(in bytes: ArraySlice<UInt8>) -> Int? {
-        var index = bytes.startIndex
-        var line = 1
-        func starts(_ text: String) -> Bool {
-            let pattern = Array(text.utf8)
-            guard index + pattern.count <= bytes.endIndex else { return false }
-            return zip(bytes[index..<(index + pattern.count)], pattern).allSatisfy { lhs, rhs in
-                lhs == rhs || (rhs >= 0x41 && rhs <= 0x5A && lhs == rhs + 0x20)
-            }
-        }
-        func skip(past terminator: String) {
-            let pattern = Array(terminator.utf8)
-            while index < bytes.endIndex {
-                if bytes[index] == 0x0A { line += 1 }
-                if bytes[index] == pattern[0], index + pattern.count <= bytes.endIndex,
-                   bytes[index..<(index + pattern.count)].elementsEqual(pattern) {
-                    index += pattern.count
-                    return
-                }
+    /// libxml2 hands over each '&' of an attribute value as "&#38;" when entities are not replaced.
+    static func ampersandsDecoded(_ value: [UInt8]) -> [UInt8] {
+        guard value.contains(0x26) else { return value }
+        let escaped: [UInt8] = Array("&#38;".utf8)
+        var result: [UInt8] = []
+        var index = 0
+        while index < value.count {
+            if value[index] == 0x26, value[index...].starts(with: escaped) {
+                result.append(0x26)
+                index += escaped.count
+            } else {
+                result.append(value[index])
                 index += 1
             }
         }
-        while index < bytes.endIndex {
-            let byte = bytes[index]
-            if byte == 0x0A { line += 1; index += 1; continue }
-            if byte == 0x20 || byte == 0x09 || byte == 0x0D { index += 1; continue }
-            if starts("<!DOCTYPE") { return line }
-            if starts("<?") { skip(past: "?>"); continue }
-            if starts("<!--") { skip(past: "-->"); continue }
-            return nil
+        return result
+    }
+
+    /// libxml2's tree builder checks xml:id and refuses a repeated one; so must a reader that
+    /// wants to fail exactly where the tree reader failed.
+    private func checkID(_ value: [UInt8]) {
+        let text = String(decoding: value, as: UTF8.self)
+        if (value + [0]).withUnsafeBufferPointer({ xmlValidateNCName($0.baseAddress, 1) }) != 0 {
+            raise(code: Int32(XML_DTD_XMLID_VALUE.rawValue), domain: XML_FROM_DTD.rawValue,
+                  "xml:id : attribute value \(text) is not an NCName")
         }
-        return nil
+        if !value.isEmpty, !ids.insert(value).inserted {
+            raise(code: Int32(XML_DTD_ID_REDEFINED.rawValue), domain: XML_FROM_VALID.rawValue, "ID \(text) already defined")
+        }
+    }
+
+    private func raise(code: UInt32, domain: UInt32, _ message: String) {
+        raise(code: Int32(code), domain: domain, message)
+    }
+
+    private func raise(code: Int32, domain: UInt32, _ message: String) {
+        let input = parser.pointee.input.pointee
+        errors.append(CollectedError(code: code, domain: Int32(domain), message: message,
+                                     line: Int(input.line), column: Int(input.col)))
+    }
+
+    /// Complaints that a child's start tag makes about its parent ("element content is not allowed").
+    private static let aboutTheParent: Set<UInt32> = [
+        XML_SCHEMAV_CVC_ELT_3_2_1.rawValue, XML_SCHEMAV_CVC_COMPLEX_TYPE_2_1.rawValue,
+        XML_SCHEMAV_CVC_COMPLEX_TYPE_2_2.rawValue, XML_SCHEMAV_CVC_TYPE_3_1_2.rawValue,
+    ]
+
+    fileprivate func schemaError(_ raw: UnsafePointer<xmlError>) {
+        guard issues.count < errors.limit else { return }
+        let error = CollectedError(raw)
+        var element = subject
+        if starting, let current = element, Self.aboutTheParent.contains(UInt32(bitPattern: error.code)) {
+            element = elements[current].parent ?? current
+        }
+        var attribute: String?
+        if let element {
+            // libxml2 words a complaint about an attribute "Element 'E', attribute 'A': ...".
+            let opening = "Element '\(Self.formatted(elements[element].namespace, elements[element].name))', attribute '"
+            if error.message.utf8.starts(with: opening.utf8) {
+                let rest = error.message.utf8.dropFirst(opening.utf8.count)
+                attribute = elements[element].attributes.first {
+                    rest.starts(with: (Self.formatted($0.namespace, $0.name) + "': ").utf8)
+                }?.name
+            }
+        }
+        issues.append(XSDIssue(kind: XSDSchema.kind(of: Int(error.code)), code: Int(error.code), element: element,
+                               attribute: attribute, line: element.map { reportedLines[$0] } ?? error.line,
+                               detail: error.message))
+    }
+
+    private static func formatted(_ namespace: String?, _ name: String) -> String {
+        namespace.map { "{\($0)}\(name)" } ?? name
+    }
+}
+
+private func builder(_ context: UnsafeMutableRawPointer?) -> TreeBuilder {
+    Unmanaged<TreeBuilder>.fromOpaque(context!).takeUnretainedValue()
+}
+
+private let schemaErrorCallback: xmlStructuredErrorFunc = { context, error in
+    guard let context, let error else { return }
+    builder(context).schemaError(error)
+}
+
+extension TreeBuilder {
+    /// Only what the tree needs: no entity, DTD or document handlers, so nothing declared in a
+    /// document is ever stored or used.
+    static var events: xmlSAXHandler {
+        var events = xmlSAXHandler()
+        events.initialized = UInt32(XML_SAX2_MAGIC)
+        events.startElementNs = { context, localName, prefix, uri, namespaceCount, namespaces, count, defaulted, attributes in
+            guard let localName else { return }
+            builder(context).start(localName, prefix, uri, namespaceCount, namespaces, count, defaulted, attributes)
+        }
+        events.endElementNs = { context, localName, prefix, uri in builder(context).end(localName, prefix, uri) }
+        // The same function for both, so that libxml2 never asks whether whitespace is ignorable.
+        events.characters = { context, characters, count in
+            guard let characters else { return }
+            builder(context).characters(characters, count)
+        }
+        events.ignorableWhitespace = events.characters
+        events.comment = { context, _ in builder(context).flush() }
+        events.processingInstruction = { context, _, _ in builder(context).flush() }
+        events.internalSubset = { context, _, _, _ in builder(context).doctype() }
+        return events
     }
 }

@@ -6,26 +6,26 @@ import CLibXML2
 /// is looking at and puts each complaint there, where a validator walking a tree would have.
 final class TreeBuilder {
     private let parser: xmlParserCtxtPtr
-    private let errors: ErrorCollector
+    let errors: ErrorCollector
     private var columns: ColumnFinder
     private(set) var elements: [XMLTree.Element] = []
     /// The parser's line when each start tag was read: the line libxml2 gives for the element.
-    private var reportedLines: [Int] = []
+    var reportedLines: [Int] = []
     private var open: [Int] = []
     private var openText: [[UInt8]] = []
     /// Characters since the last tag, comment or processing instruction: one text node in a
     /// libxml2 tree, so they go to the validator in one piece, as they did when it walked a tree.
     private var run: [UInt8] = []
     private var runLength = 0
-    private var validator: Validator?
-    private(set) var issues: [XSDIssue] = []
+    var validator: Validator?
+    var issues: [XSDIssue] = []
     /// The element the validator is on, and whether it is reading that element's start tag.
-    private var subject: Int?
-    private var starting = false
+    var subject: Int?
+    var starting = false
     private(set) var sawDoctype = false
     private var ids: Set<[UInt8]> = []
 
-    private struct Validator {
+    struct Validator {
         let context: OpaquePointer
         let plug: OpaquePointer
         let events: UnsafeMutablePointer<xmlSAXHandler>
@@ -39,31 +39,6 @@ final class TreeBuilder {
     }
 
     var pointer: UnsafeMutableRawPointer { Unmanaged.passUnretained(self).toOpaque() }
-
-    /// The validator is plugged in on its own, not after our handlers, so that our handlers
-    /// decide what it sees and when.
-    func validate(against schema: XSDSchema) {
-        guard let context = xmlSchemaNewValidCtxt(schema.compiled) else {
-            issues.append(XSDIssue(kind: .other, code: -1, element: nil, attribute: nil, line: 1, detail: "no validation context"))
-            return
-        }
-        xmlSchemaSetValidStructuredErrors(context, schemaErrorCallback, pointer)
-        var events: UnsafeMutablePointer<xmlSAXHandler>?
-        var data: UnsafeMutableRawPointer?
-        guard let plug = xmlSchemaSAXPlug(context, &events, &data), let events else {
-            xmlSchemaFreeValidCtxt(context)
-            issues.append(XSDIssue(kind: .other, code: -1, element: nil, attribute: nil, line: 1, detail: "no validation context"))
-            return
-        }
-        validator = Validator(context: context, plug: plug, events: events, data: data)
-    }
-
-    func finish() {
-        guard let validator else { return }
-        xmlSchemaSAXUnplug(validator.plug)
-        xmlSchemaFreeValidCtxt(validator.context)
-        self.validator = nil
-    }
 
     func start(_ localName: UnsafePointer<xmlChar>, _ prefix: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?,
                _ namespaceCount: Int32, _ namespaces: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?,
@@ -184,71 +159,5 @@ final class TreeBuilder {
         let input = parser.pointee.input.pointee
         errors.append(CollectedError(code: code, domain: Int32(domain), message: message,
                                      line: Int(input.line), column: Int(input.col)))
-    }
-
-    /// Complaints that a child's start tag makes about its parent ("element content is not allowed").
-    private static let aboutTheParent: Set<UInt32> = [
-        XML_SCHEMAV_CVC_ELT_3_2_1.rawValue, XML_SCHEMAV_CVC_COMPLEX_TYPE_2_1.rawValue,
-        XML_SCHEMAV_CVC_COMPLEX_TYPE_2_2.rawValue, XML_SCHEMAV_CVC_TYPE_3_1_2.rawValue,
-    ]
-
-    fileprivate func schemaError(_ raw: UnsafePointer<xmlError>) {
-        guard issues.count < errors.limit else { return }
-        let error = CollectedError(raw)
-        var element = subject
-        if starting, let current = element, Self.aboutTheParent.contains(UInt32(bitPattern: error.code)) {
-            element = elements[current].parent ?? current
-        }
-        var attribute: String?
-        if let element {
-            // libxml2 words a complaint about an attribute "Element 'E', attribute 'A': ...".
-            let opening = "Element '\(Self.formatted(elements[element].namespace, elements[element].name))', attribute '"
-            if error.message.utf8.starts(with: opening.utf8) {
-                let rest = error.message.utf8.dropFirst(opening.utf8.count)
-                attribute = elements[element].attributes.first {
-                    rest.starts(with: (Self.formatted($0.namespace, $0.name) + "': ").utf8)
-                }?.name
-            }
-        }
-        issues.append(XSDIssue(kind: XSDSchema.kind(of: Int(error.code)), code: Int(error.code), element: element,
-                               attribute: attribute, line: element.map { reportedLines[$0] } ?? error.line,
-                               detail: error.message))
-    }
-
-    private static func formatted(_ namespace: String?, _ name: String) -> String {
-        namespace.map { "{\($0)}\(name)" } ?? name
-    }
-}
-
-private func builder(_ context: UnsafeMutableRawPointer?) -> TreeBuilder {
-    Unmanaged<TreeBuilder>.fromOpaque(context!).takeUnretainedValue()
-}
-
-private let schemaErrorCallback: xmlStructuredErrorFunc = { context, error in
-    guard let context, let error else { return }
-    builder(context).schemaError(error)
-}
-
-extension TreeBuilder {
-    /// Only what the tree needs: no entity, DTD or document handlers, so nothing declared in a
-    /// document is ever stored or used.
-    static var events: xmlSAXHandler {
-        var events = xmlSAXHandler()
-        events.initialized = UInt32(XML_SAX2_MAGIC)
-        events.startElementNs = { context, localName, prefix, uri, namespaceCount, namespaces, count, defaulted, attributes in
-            guard let localName else { return }
-            builder(context).start(localName, prefix, uri, namespaceCount, namespaces, count, defaulted, attributes)
-        }
-        events.endElementNs = { context, localName, prefix, uri in builder(context).end(localName, prefix, uri) }
-        // The same function for both, so that libxml2 never asks whether whitespace is ignorable.
-        events.characters = { context, characters, count in
-            guard let characters else { return }
-            builder(context).characters(characters, count)
-        }
-        events.ignorableWhitespace = events.characters
-        events.comment = { context, _ in builder(context).flush() }
-        events.processingInstruction = { context, _, _ in builder(context).flush() }
-        events.internalSubset = { context, _, _, _ in builder(context).doctype() }
-        return events
     }
 }

@@ -14,6 +14,9 @@
 #include <libxml/xmlschemas.h>
 #include <libxml/xmlregexp.h>
 
+// memchr, for finding line ends (ColumnFinder).
+#include <string.h>
+
 // xmlFree is a mutable C global, which Swift 6 refuses as not concurrency-safe.
 static inline void qualify_xml_free(void *pointer) { xmlFree(pointer); }
 

@@ -1,21 +1,33 @@
+import CLibXML2
+
 /// libxml2 gives the line on which a start tag ends but no column, so the column is found by
 /// looking for the start tag in the text itself, in document order.
 struct ColumnFinder {
     private let bytes: ArraySlice<UInt8>
-    private var lineStarts: [Int] = []
-    /// Where the next search on each line begins, so that two tags of one name on a line differ.
-    private var cursors: [Int: Int] = [:]
+    private let lineStarts: [Int]
+    /// Where the next search on each line begins (or -1: at its start), so that two tags of
+    /// one name on a line differ.
+    private var cursors: [Int]
 
     init(_ bytes: ArraySlice<UInt8>) {
         self.bytes = bytes
-        lineStarts = [bytes.startIndex]
-        for index in bytes.indices where bytes[index] == 0x0A {
-            lineStarts.append(index + 1)
+        var lineStarts = [bytes.startIndex]
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var offset = 0
+            while offset < buffer.count, let found = memchr(base + offset, 0x0A, buffer.count - offset) {
+                offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+                lineStarts.append(bytes.startIndex + offset)
+            }
         }
+        self.lineStarts = lineStarts
+        cursors = Array(repeating: -1, count: lineStarts.count + 1)
     }
 
-    mutating func locate(tag: String, reportedLine: Int) -> (line: Int, column: Int) {
-        let pattern = Array(("<" + tag).utf8)
+    mutating func locate(prefix: String?, name: String, reportedLine: Int) -> (line: Int, column: Int) {
+        var pattern: [UInt8] = [0x3C]
+        if let prefix { pattern += prefix.utf8; pattern.append(0x3A) }
+        pattern += name.utf8
         let lowest = max(1, reportedLine - 40)
         var line = min(max(reportedLine, 1), lineStarts.count)
         while line >= lowest {
@@ -29,7 +41,7 @@ struct ColumnFinder {
     }
 
     private func find(_ pattern: [UInt8], onLine line: Int) -> Int? {
-        let start = cursors[line] ?? lineStarts[line - 1]
+        let start = cursors[line] >= 0 ? cursors[line] : lineStarts[line - 1]
         let end = line < lineStarts.count ? lineStarts[line] : bytes.endIndex
         var index = start
         while index + pattern.count <= end {

@@ -41,14 +41,14 @@ struct CollectedError {
 final class ErrorCollector {
     private(set) var errors: [CollectedError] = []
     /// Past this many, further errors add nothing a person can act on.
-    let limit = 500
+    static let limit = 500
 
     func append(_ error: UnsafePointer<xmlError>) {
-        if errors.count < limit { errors.append(CollectedError(error)) }
+        if errors.count < Self.limit { errors.append(CollectedError(error)) }
     }
 
     func append(_ error: CollectedError) {
-        if errors.count < limit { errors.append(error) }
+        if errors.count < Self.limit { errors.append(error) }
     }
 
     func collecting<T>(_ body: () -> T) -> T {

@@ -1,36 +1,22 @@
 import CLibXML2
 
-/// Builds an `XMLTree` from libxml2's SAX events while the parser reads, and hands the same
-/// events to the schema validator, so a file is read once and no libxml2 tree is made.
-/// Validating events name no node, so the builder keeps track of which element the validator
-/// is looking at and puts each complaint there, where a validator walking a tree would have.
-final class TreeBuilder {
+/// Builds an `XMLTree` from libxml2's SAX events, in document order, while the parser reads.
+/// `Reading` feeds it and the schema validator from the same events.
+struct TreeBuilder {
     private let parser: xmlParserCtxtPtr
-    let errors: ErrorCollector
+    private let errors: ErrorCollector
     private var columns: ColumnFinder
     private(set) var elements: [XMLTree.Element] = []
     /// The parser's line when each start tag was read: the line libxml2 gives for the element.
-    var reportedLines: [Int] = []
-    private var open: [Int] = []
-    private var openText: [[UInt8]] = []
-    /// Characters since the last tag, comment or processing instruction: one text node in a
-    /// libxml2 tree, so they go to the validator in one piece, as they did when it walked a tree.
-    private var run: [UInt8] = []
-    private var runLength = 0
-    var validator: Validator?
-    var issues: [XSDIssue] = []
-    /// The element the validator is on, and whether it is reading that element's start tag.
-    var subject: Int?
-    var starting = false
+    private(set) var reportedLines: [Int] = []
+    /// Each open element, and where its text begins in `text`.
+    private var open: [(element: Int, textStart: Int)] = []
+    private var text = TextStack()
+    /// Where the characters since the last tag, comment or processing instruction begin: one
+    /// text node in a libxml2 tree.
+    private var runStart = 0
     private(set) var sawDoctype = false
     private var ids: Set<[UInt8]> = []
-
-    struct Validator {
-        let context: OpaquePointer
-        let plug: OpaquePointer
-        let events: UnsafeMutablePointer<xmlSAXHandler>
-        let data: UnsafeMutableRawPointer?
-    }
 
     init(parser: xmlParserCtxtPtr, bytes: ArraySlice<UInt8>, errors: ErrorCollector) {
         self.parser = parser
@@ -38,91 +24,84 @@ final class TreeBuilder {
         columns = ColumnFinder(bytes)
     }
 
-    var pointer: UnsafeMutableRawPointer { Unmanaged.passUnretained(self).toOpaque() }
+    /// Frees the text; call once, after the parse.
+    func release() {
+        text.release()
+    }
 
-    func start(_ localName: UnsafePointer<xmlChar>, _ prefix: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?,
-               _ namespaceCount: Int32, _ namespaces: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?,
-               _ attributeCount: Int32, _ defaultedCount: Int32, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
-        flush()
+    mutating func start(_ localName: UnsafePointer<xmlChar>, _ prefix: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?,
+                        _ attributeCount: Int32, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) -> Int {
         let name = String(cString: localName)
         let prefixText = prefix.map { String(cString: $0) }
         let reportedLine = Int(parser.pointee.input.pointee.line)
-        let (line, column) = columns.locate(tag: prefixText.map { "\($0):\(name)" } ?? name, reportedLine: reportedLine)
+        let (line, column) = columns.locate(prefix: prefixText, name: name, reportedLine: reportedLine)
         let index = elements.count
-        let parent = open.last
+        let parent = open.last?.element
         elements.append(XMLTree.Element(
             name: name, namespace: uri.map { String(cString: $0) }, prefix: prefixText,
             attributes: readAttributes(Int(attributeCount), attributes), children: [], parent: parent, text: "",
             line: line, column: column))
         reportedLines.append(reportedLine)
         if let parent { elements[parent].children.append(index) }
-        open.append(index)
-        openText.append([])
-        subject = index
-        starting = true
-        validator.map { $0.events.pointee.startElementNs?($0.data, localName, prefix, uri, namespaceCount, namespaces,
-                                                           attributeCount, defaultedCount, attributes) }
-        starting = false
+        open.append((index, text.count))
+        runStart = text.count
+        return index
     }
 
-    func end(_ localName: UnsafePointer<xmlChar>?, _ prefix: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?) {
-        flush()
-        guard let index = open.popLast() else { return }
-        let text = openText.removeLast()
-        if !text.isEmpty { elements[index].text = String(decoding: text, as: UTF8.self) }
-        subject = index
-        validator.map { $0.events.pointee.endElementNs?($0.data, localName, prefix, uri) }
+    mutating func end() -> Int? {
+        guard let (index, start) = open.popLast() else { return nil }
+        if text.count > start { elements[index].text = text.string(from: start) }
+        text.truncate(to: start)
+        runStart = start
+        return index
     }
 
-    func characters(_ characters: UnsafePointer<xmlChar>, _ count: Int32) {
-        guard !open.isEmpty else { return }
-        let count = Int(count)
-        // libxml2 refuses a text node this long unless told XML_PARSE_HUGE, and so do we.
-        if runLength > 0, runLength + count > 10_000_000 {
-            raise(code: XML_ERR_NO_MEMORY.rawValue, domain: XML_FROM_PARSER.rawValue, "xmlSAX2Characters: huge text node")
+    /// False when the text is refused: libxml2 refuses a text node this long unless told
+    /// XML_PARSE_HUGE, and so do we.
+    /// False when the text is refused: libxml2 refuses a text node this long unless told
+    /// XML_PARSE_HUGE, and so do we.
+    mutating func characters(_ characters: UnsafePointer<xmlChar>, _ count: Int32) -> Bool {
+        guard !open.isEmpty else { return true }
+        let run = text.count - runStart
+        if run > 0, run + Int(count) > 10_000_000 {
+            raise(code: XML_ERR_NO_MEMORY.rawValue, domain: XML_FROM_PARSER, "xmlSAX2Characters: huge text node")
             parser.pointee.instate = XML_PARSER_EOF
             parser.pointee.disableSAX = 1
-            return
+            return false
         }
-        runLength += count
-        let chunk = UnsafeBufferPointer(start: characters, count: count)
-        openText[openText.count - 1].append(contentsOf: chunk)
-        if validator != nil { run.append(contentsOf: chunk) }
+        text.append(characters, Int(count))
+        return true
     }
 
-    /// A comment or processing instruction ends a text node.
-    func flush() {
-        runLength = 0
-        guard !run.isEmpty else { return }
-        if let validator, let current = open.last {
-            subject = current
-            run.withUnsafeBufferPointer { validator.events.pointee.characters?(validator.data, $0.baseAddress, Int32($0.count)) }
-        }
-        run.removeAll(keepingCapacity: true)
+    /// Ends the run of text, returning it (valid until the next characters) when there is one.
+    mutating func endRun() -> (element: Int, text: UnsafeBufferPointer<UInt8>)? {
+        defer { runStart = text.count }
+        guard let element = open.last?.element, text.count > runStart else { return nil }
+        return (element, text.bytes(from: runStart))
     }
 
-    func doctype() {
+    mutating func doctype() {
         sawDoctype = true
         xmlStopParser(parser)
     }
 
-    private func readAttributes(_ count: Int, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) -> [XMLTree.Attribute] {
+    private mutating func readAttributes(_ count: Int, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?)
+        -> [XMLTree.Attribute] {
         guard count > 0, let attributes else { return [] }
         return (0..<count).map { number in
             let base = number * 5
             let name = String(cString: attributes[base]!)
             let start = attributes[base + 3]!
-            var value = Array(UnsafeBufferPointer(start: start, count: attributes[base + 4]! - start))
-            if attributes[base + 1].map({ String(cString: $0) }) == "xml", name == "id" { checkID(value) }
-            value = Self.ampersandsDecoded(value)
+            let value = UnsafeBufferPointer(start: start, count: attributes[base + 4]! - start)
+            if name == "id", let prefix = attributes[base + 1], String(cString: prefix) == "xml" { checkID(Array(value)) }
             return XMLTree.Attribute(name: name, namespace: attributes[base + 2].map { String(cString: $0) },
-                                     value: String(decoding: value, as: UTF8.self))
+                                     value: String(decoding: Self.ampersandsDecoded(value), as: UTF8.self))
         }
     }
 
     /// libxml2 hands over each '&' of an attribute value as "&#38;" when entities are not replaced.
-    static func ampersandsDecoded(_ value: [UInt8]) -> [UInt8] {
-        guard value.contains(0x26) else { return value }
+    static func ampersandsDecoded(_ value: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        guard value.contains(0x26) else { return Array(value) }
         let escaped: [UInt8] = Array("&#38;".utf8)
         var result: [UInt8] = []
         var index = 0
@@ -139,25 +118,62 @@ final class TreeBuilder {
     }
 
     /// libxml2's tree builder checks xml:id and refuses a repeated one; so must a reader that
-    /// wants to fail exactly where the tree reader failed.
-    private func checkID(_ value: [UInt8]) {
+    /// is to fail exactly where the tree reader failed.
+    private mutating func checkID(_ value: [UInt8]) {
         let text = String(decoding: value, as: UTF8.self)
         if (value + [0]).withUnsafeBufferPointer({ xmlValidateNCName($0.baseAddress, 1) }) != 0 {
-            raise(code: Int32(XML_DTD_XMLID_VALUE.rawValue), domain: XML_FROM_DTD.rawValue,
-                  "xml:id : attribute value \(text) is not an NCName")
+            raise(code: XML_DTD_XMLID_VALUE.rawValue, domain: XML_FROM_DTD, "xml:id : attribute value \(text) is not an NCName")
         }
         if !value.isEmpty, !ids.insert(value).inserted {
-            raise(code: Int32(XML_DTD_ID_REDEFINED.rawValue), domain: XML_FROM_VALID.rawValue, "ID \(text) already defined")
+            raise(code: XML_DTD_ID_REDEFINED.rawValue, domain: XML_FROM_VALID, "ID \(text) already defined")
         }
     }
 
-    private func raise(code: UInt32, domain: UInt32, _ message: String) {
-        raise(code: Int32(code), domain: domain, message)
+    private func raise(code: UInt32, domain: xmlErrorDomain, _ message: String) {
+        let input = parser.pointee.input.pointee
+        errors.append(CollectedError(code: Int32(code), domain: Int32(domain.rawValue), message: message,
+                                     line: Int(input.line), column: Int(input.col)))
+    }
+}
+
+/// The text of the open elements, one after another: a child is closed before its parent's text
+/// goes on, so an open element's text is always one piece, and the innermost one's is on top.
+/// Its memory is managed by hand so that a run can be given to libxml2 while no Swift access
+/// to the reader is held.
+struct TextStack {
+    private var base: UnsafeMutablePointer<UInt8>
+    private var capacity = 4096
+    private(set) var count = 0
+
+    init() {
+        base = .allocate(capacity: capacity)
     }
 
-    private func raise(code: Int32, domain: UInt32, _ message: String) {
-        let input = parser.pointee.input.pointee
-        errors.append(CollectedError(code: code, domain: Int32(domain), message: message,
-                                     line: Int(input.line), column: Int(input.col)))
+    mutating func append(_ bytes: UnsafePointer<UInt8>, _ length: Int) {
+        if count + length > capacity {
+            capacity = max(capacity * 2, count + length)
+            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+            grown.update(from: base, count: count)
+            base.deallocate()
+            base = grown
+        }
+        (base + count).update(from: bytes, count: length)
+        count += length
+    }
+
+    func bytes(from start: Int) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: base + start, count: count - start)
+    }
+
+    func string(from start: Int) -> String {
+        String(decoding: bytes(from: start), as: UTF8.self)
+    }
+
+    mutating func truncate(to start: Int) {
+        count = start
+    }
+
+    func release() {
+        base.deallocate()
     }
 }

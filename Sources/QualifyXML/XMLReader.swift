@@ -64,17 +64,15 @@ public enum XMLReader {
             return .failure(XMLReadProblem(kind: .doctype, line: line, column: 1, detail: "DOCTYPE refused"))
         }
         let collector = ErrorCollector()
-        let builder: TreeBuilder? = bytes.withUnsafeBufferPointer { buffer in
+        let read: Reading? = bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress,
                   let parser = base.withMemoryRebound(to: CChar.self, capacity: buffer.count, {
                       xmlCreateMemoryParserCtxt($0, Int32(buffer.count))
                   }) else { return nil }
             defer { xmlFreeParserCtxt(parser) }
-            let builder = TreeBuilder(parser: parser, bytes: bytes, errors: collector)
-            parser.pointee.sax.pointee = TreeBuilder.events
-            parser.pointee.userData = builder.pointer
             // What xmlReadMemory(…, "UTF-8", parseOptions) does before parsing, so that the
-            // parser reports the same errors at the same places.
+            // parser reports the same errors at the same places as it did when it built a tree.
+            parser.pointee.sax.pointee = Reading.events
             xmlCtxtUseOptions(parser, parseOptions)
             parser.pointee.encoding = UnsafePointer(xmlCharStrdup("UTF-8"))
             if let utf8 = xmlFindCharEncodingHandler("UTF-8") { xmlSwitchToEncoding(parser, utf8) }
@@ -82,10 +80,15 @@ public enum XMLReader {
                 parser.pointee.input.pointee.filename = UnsafeRawPointer(xmlCharStrdup("submission"))
                     .map { UnsafePointer($0.assumingMemoryBound(to: CChar.self)) }
             }
-            if let schema { builder.validate(against: schema) }
-            collector.collecting { _ = xmlParseDocument(parser) }
-            builder.finish()
-            return builder
+            var reading = Reading(tree: TreeBuilder(parser: parser, bytes: bytes, errors: collector))
+            withUnsafeMutablePointer(to: &reading) { pointer in
+                parser.pointee.userData = UnsafeMutableRawPointer(pointer)
+                if let schema { pointer.pointee.validate(against: schema, reportingTo: pointer) }
+                collector.collecting { _ = xmlParseDocument(parser) }
+                pointer.pointee.finish()
+            }
+            reading.tree.release()
+            return reading
         }
         // A schema error reaches the shared handler only when the validator runs out of memory.
         if let first = collector.errors.first(where: {
@@ -93,13 +96,13 @@ public enum XMLReader {
         }) {
             return .failure(XMLReadProblem(first))
         }
-        if builder?.sawDoctype == true {
+        if read?.tree.sawDoctype == true {
             return .failure(XMLReadProblem(kind: .doctype, line: 1, column: 1, detail: "DOCTYPE refused"))
         }
-        guard let builder, !builder.elements.isEmpty else {
+        guard let read, !read.tree.elements.isEmpty else {
             return .failure(XMLReadProblem(kind: .noRootElement, line: 1, column: 1, detail: "no root element"))
         }
-        return .success(ParsedXML(tree: XMLTree(elements: builder.elements), issues: builder.issues))
+        return .success(ParsedXML(tree: XMLTree(elements: read.tree.elements), issues: read.issues))
     }
 }
 

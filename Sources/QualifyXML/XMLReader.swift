@@ -64,7 +64,8 @@ public enum XMLReader {
             return .failure(XMLReadProblem(kind: .doctype, line: line, column: 1, detail: "DOCTYPE refused"))
         }
         let collector = ErrorCollector()
-        let read: Reading? = bytes.withUnsafeBufferPointer { buffer in
+        typealias Read = (elements: [XMLTree.Element], issues: [XSDIssue], sawDoctype: Bool)
+        let read: Read? = bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress,
                   let parser = base.withMemoryRebound(to: CChar.self, capacity: buffer.count, {
                       xmlCreateMemoryParserCtxt($0, Int32(buffer.count))
@@ -88,7 +89,7 @@ public enum XMLReader {
                 pointer.pointee.finish()
             }
             reading.tree.release()
-            return reading
+            return (reading.tree.elements, reading.issues, reading.tree.sawDoctype)
         }
         // A schema error reaches the shared handler only when the validator runs out of memory.
         if let first = collector.errors.first(where: {
@@ -96,13 +97,13 @@ public enum XMLReader {
         }) {
             return .failure(XMLReadProblem(first))
         }
-        if read?.tree.sawDoctype == true {
+        if read?.sawDoctype == true {
             return .failure(XMLReadProblem(kind: .doctype, line: 1, column: 1, detail: "DOCTYPE refused"))
         }
-        guard let read, !read.tree.elements.isEmpty else {
+        guard let read, !read.elements.isEmpty else {
             return .failure(XMLReadProblem(kind: .noRootElement, line: 1, column: 1, detail: "no root element"))
         }
-        return .success(ParsedXML(tree: XMLTree(elements: read.tree.elements), issues: read.issues))
+        return .success(ParsedXML(tree: XMLTree(elements: read.elements), issues: read.issues))
     }
 }
 

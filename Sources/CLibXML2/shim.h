@@ -7,11 +7,15 @@
 #undef LIBXML_ICU_ENABLED
 
 #include <libxml/parser.h>
+#include <libxml/parserInternals.h>
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
 #include <libxml/xmlIO.h>
 #include <libxml/xmlschemas.h>
 #include <libxml/xmlregexp.h>
+
+// memchr, for finding line ends (ColumnFinder).
+#include <string.h>
 
 // xmlFree is a mutable C global, which Swift 6 refuses as not concurrency-safe.
 static inline void qualify_xml_free(void *pointer) { xmlFree(pointer); }

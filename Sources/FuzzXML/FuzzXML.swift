@@ -1,5 +1,5 @@
-// libFuzzer target: the safe XML reader (libxml2 underneath, our column finder and tree copy on
-// top) and the XSD check against schemas/qualification-1.0.xsd, compiled once.
+// libFuzzer target: the safe XML reader (libxml2's parser underneath, our tree builder and column
+// finder on its events) checking against schemas/qualification-1.0.xsd, compiled once, as it reads.
 // The tree must hold together: element 0 is the root, every child points back at its parent,
 // positions are 1-based, and every schema issue that names an element names one in the tree.
 // Built with -D FUZZING (see fuzz/run.sh) libFuzzer drives `fuzz`; built normally this is a replay
@@ -59,9 +59,9 @@ func checkShape(_ tree: XMLTree) {
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
-    guard case .success(let parsed) = XMLReader.parse(bytes[...]) else { return 0 }
+    guard case .success(let parsed) = XMLReader.parse(bytes[...], validatingAgainst: Fixture.schema) else { return 0 }
     checkShape(parsed.tree)
-    for issue in Fixture.schema.validate(parsed) {
+    for issue in parsed.issues {
         if let element = issue.element, !parsed.tree.elements.indices.contains(element) {
             fatalError("schema issue names element \(element) of \(parsed.tree.elements.count)")
         }

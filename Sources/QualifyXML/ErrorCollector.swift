@@ -11,7 +11,6 @@ struct CollectedError {
     var str1: String?
     var str2: String?
     var str3: String?
-    var node: UnsafeMutableRawPointer?
 
     init(_ error: UnsafePointer<xmlError>) {
         let raw = error.pointee
@@ -24,21 +23,32 @@ struct CollectedError {
         str1 = raw.str1.map { String(cString: $0) }
         str2 = raw.str2.map { String(cString: $0) }
         str3 = raw.str3.map { String(cString: $0) }
-        node = raw.node
+    }
+
+    /// An error libxml2 would have raised while building its own tree, raised by our builder instead.
+    init(code: Int32, domain: Int32, message: String, line: Int, column: Int) {
+        self.code = code
+        level = XML_ERR_ERROR.rawValue
+        self.domain = domain
+        self.message = message
+        self.line = line
+        self.column = column
     }
 }
-
-extension CollectedError: @unchecked Sendable {}
 
 /// Collects structured errors. libxml2 keeps its structured handler per thread, so collecting
 /// around one call is safe when many files are read on many threads.
 final class ErrorCollector {
     private(set) var errors: [CollectedError] = []
     /// Past this many, further errors add nothing a person can act on.
-    let limit = 500
+    static let limit = 500
 
     func append(_ error: UnsafePointer<xmlError>) {
-        if errors.count < limit { errors.append(CollectedError(error)) }
+        if errors.count < Self.limit { errors.append(CollectedError(error)) }
+    }
+
+    func append(_ error: CollectedError) {
+        if errors.count < Self.limit { errors.append(error) }
     }
 
     func collecting<T>(_ body: () -> T) -> T {

@@ -1,162 +1,179 @@
 import CLibXML2
 
-/// Copies libxml2's tree into an `XMLTree`, remembering which libxml2 node became which element
-/// so that schema errors, which name a node, can be placed.
+/// Builds an `XMLTree` from libxml2's SAX events, in document order, while the parser reads.
+/// `Reading` feeds it and the schema validator from the same events.
 struct TreeBuilder {
-    var columns: ColumnFinder
-    var elements: [XMLTree.Element] = []
-    var index: [UnsafeMutablePointer<xmlNode>: Int] = [:]
+    private let parser: xmlParserCtxtPtr
+    private let errors: ErrorCollector
+    private var columns: ColumnFinder
+    private(set) var elements: [XMLTree.Element] = []
+    /// The parser's line when each start tag was read: the line libxml2 gives for the element.
+    private(set) var reportedLines: [Int] = []
+    /// Each open element, and where its text begins in `text`.
+    private var open: [(element: Int, textStart: Int)] = []
+    private var text = TextStack()
+    /// Where the characters since the last tag, comment or processing instruction begin: one
+    /// text node in a libxml2 tree.
+    private var runStart = 0
+    private(set) var sawDoctype = false
+    private var ids: Set<[UInt8]> = []
 
-    init(columns: ColumnFinder) {
-        self.columns = columns
+    init(parser: xmlParserCtxtPtr, bytes: ArraySlice<UInt8>, errors: ErrorCollector) {
+        self.parser = parser
+        self.errors = errors
+        columns = ColumnFinder(bytes)
     }
 
-    @discardableResult
-    mutating func add(_ node: UnsafeMutablePointer<xmlNode>, parent: Int?) -> Int {
-        let name = String(cString: node.pointee.name)
-        let prefix = node.pointee.ns?.pointee.prefix.map { String(cString: $0) }
-        let qualified = prefix.map { "\($0):\(name)" } ?? name
-        let reportedLine = Int(xmlGetLineNo(node))
-        let (line, column) = columns.locate(tag: qualified, reportedLine: reportedLine)
-        let position = elements.count
+    /// Frees the text; call once, after the parse.
+    func release() {
+        text.release()
+    }
+
+    mutating func start(_ localName: UnsafePointer<xmlChar>, _ prefix: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?,
+                        _ attributeCount: Int32, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) -> Int {
+        let name = String(cString: localName)
+        let prefixText = prefix.map { String(cString: $0) }
+        let reportedLine = Int(parser.pointee.input.pointee.line)
+        let (line, column) = columns.locate(prefix: prefixText, name: name, reportedLine: reportedLine)
+        let index = elements.count
+        let parent = open.last?.element
         elements.append(XMLTree.Element(
-            name: name,
-            namespace: node.pointee.ns?.pointee.href.map { String(cString: $0) },
-            prefix: prefix,
-            attributes: Self.attributes(of: node),
-            children: [],
-            parent: parent,
-            text: "",
-            line: line,
-            column: column))
-        index[node] = position
-        var text = ""
-        var child = node.pointee.children
-        while let current = child {
-            switch current.pointee.type {
-            case XML_ELEMENT_NODE:
-                let childIndex = add(current, parent: position)
-                elements[position].children.append(childIndex)
-            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                if let content = current.pointee.content { text += String(cString: content) }
-            default:
-                break
-            }
-            child = current.pointee.next
-        }
-        elements[position].text = text
-        return position
+            name: name, namespace: uri.map { String(cString: $0) }, prefix: prefixText,
+            attributes: readAttributes(Int(attributeCount), attributes), children: [], parent: parent, text: "",
+            line: line, column: column))
+        reportedLines.append(reportedLine)
+        if let parent { elements[parent].children.append(index) }
+        open.append((index, text.count))
+        runStart = text.count
+        return index
     }
 
-    static func attributes(of node: UnsafeMutablePointer<xmlNode>) -> [XMLTree.Attribute] {
-        var result: [XMLTree.Attribute] = []
-        var attribute = node.pointee.properties
-        while let current = attribute {
-            var value = ""
-            if let raw = xmlNodeListGetString(node.pointee.doc, current.pointee.children, 1) {
-                value = String(cString: raw)
-                qualify_xml_free(raw)
-            }
-            result.append(XMLTree.Attribute(
-                name: String(cString: current.pointee.name),
-                namespace: current.pointee.ns?.pointee.href.map { String(cString: $0) },
-                value: value))
-            attribute = current.pointee.next
-        }
-        return result
-    }
-}
-
-/// libxml2 keeps a line for each element but no column, so the column is found by looking for
-/// the start tag in the text itself, in document order.
-struct ColumnFinder {
-    private let bytes: ArraySlice<UInt8>
-    private var lineStarts: [Int] = []
-    /// Where the next search on each line begins, so that two tags of one name on a line differ.
-    private var cursors: [Int: Int] = [:]
-
-    init(_ bytes: ArraySlice<UInt8>) {
-        self.bytes = bytes
-        lineStarts = [bytes.startIndex]
-        for index in bytes.indices where bytes[index] == 0x0A {
-            lineStarts.append(index + 1)
-        }
+    mutating func end() -> Int? {
+        guard let (index, start) = open.popLast() else { return nil }
+        if text.count > start { elements[index].text = text.string(from: start) }
+        text.truncate(to: start)
+        runStart = start
+        return index
     }
 
-    mutating func locate(tag: String, reportedLine: Int) -> (line: Int, column: Int) {
-        let pattern = Array(("<" + tag).utf8)
-        let lowest = max(1, reportedLine - 40)
-        var line = min(max(reportedLine, 1), lineStarts.count)
-        while line >= lowest {
-            if let offset = find(pattern, onLine: line) {
-                cursors[line] = offset + pattern.count
-                return (line, column(of: offset, onLine: line))
-            }
-            line -= 1
+    /// False when the text is refused: libxml2 refuses a text node this long unless told
+    /// XML_PARSE_HUGE, and so do we.
+    /// False when the text is refused: libxml2 refuses a text node this long unless told
+    /// XML_PARSE_HUGE, and so do we.
+    mutating func characters(_ characters: UnsafePointer<xmlChar>, _ count: Int32) -> Bool {
+        guard !open.isEmpty else { return true }
+        let run = text.count - runStart
+        if run > 0, run + Int(count) > 10_000_000 {
+            raise(code: XML_ERR_NO_MEMORY.rawValue, domain: XML_FROM_PARSER, "xmlSAX2Characters: huge text node")
+            parser.pointee.instate = XML_PARSER_EOF
+            parser.pointee.disableSAX = 1
+            return false
         }
-        return (max(reportedLine, 1), 1)
+        text.append(characters, Int(count))
+        return true
     }
 
-    private func find(_ pattern: [UInt8], onLine line: Int) -> Int? {
-        let start = cursors[line] ?? lineStarts[line - 1]
-        let end = line < lineStarts.count ? lineStarts[line] : bytes.endIndex
-        var index = start
-        while index + pattern.count <= end {
-            if bytes[index] == pattern[0], bytes[index..<(index + pattern.count)].elementsEqual(pattern) {
-                let after = index + pattern.count
-                if after >= bytes.endIndex { return index }
-                let next = bytes[after]
-                if next == 0x20 || next == 0x09 || next == 0x0A || next == 0x0D || next == 0x2F || next == 0x3E {
-                    return index
-                }
-            }
-            index += 1
-        }
-        return nil
+    /// Ends the run of text, returning it (valid until the next characters) when there is one.
+    mutating func endRun() -> (element: Int, text: UnsafeBufferPointer<UInt8>)? {
+        defer { runStart = text.count }
+        guard let element = open.last?.element, text.count > runStart else { return nil }
+        return (element, text.bytes(from: runStart))
     }
 
-    /// Columns count characters, not bytes, as editors do.
-    private func column(of offset: Int, onLine line: Int) -> Int {
-        bytes[lineStarts[line - 1]..<offset].reduce(1) { count, byte in
-            (byte & 0xC0) == 0x80 ? count : count + 1
+    mutating func doctype() {
+        sawDoctype = true
+        xmlStopParser(parser)
+    }
+
+    private mutating func readAttributes(_ count: Int, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?)
+        -> [XMLTree.Attribute] {
+        guard count > 0, let attributes else { return [] }
+        return (0..<count).map { number in
+            let base = number * 5
+            let name = String(cString: attributes[base]!)
+            let start = attributes[base + 3]!
+            let value = UnsafeBufferPointer(start: start, count: attributes[base + 4]! - start)
+            if name == "id", let prefix = attributes[base + 1], String(cString: prefix) == "xml" { checkID(Array(value)) }
+            return XMLTree.Attribute(name: name, namespace: attributes[base + 2].map { String(cString: $0) },
+                                     value: String(decoding: Self.ampersandsDecoded(value), as: UTF8.self))
         }
     }
-}
 
-/// Finds a document type declaration before the root element, so that it is refused before
-/// libxml2 reads a single declaration inside it.
-enum Prologue {
-    static func doctypeLine(in bytes: ArraySlice<UInt8>) -> Int? {
-        var index = bytes.startIndex
-        var line = 1
-        func starts(_ text: String) -> Bool {
-            let pattern = Array(text.utf8)
-            guard index + pattern.count <= bytes.endIndex else { return false }
-            return zip(bytes[index..<(index + pattern.count)], pattern).allSatisfy { lhs, rhs in
-                lhs == rhs || (rhs >= 0x41 && rhs <= 0x5A && lhs == rhs + 0x20)
-            }
-        }
-        func skip(past terminator: String) {
-            let pattern = Array(terminator.utf8)
-            while index < bytes.endIndex {
-                if bytes[index] == 0x0A { line += 1 }
-                if bytes[index] == pattern[0], index + pattern.count <= bytes.endIndex,
-                   bytes[index..<(index + pattern.count)].elementsEqual(pattern) {
-                    index += pattern.count
-                    return
-                }
+    /// libxml2 hands over each '&' of an attribute value as "&#38;" when entities are not replaced.
+    static func ampersandsDecoded(_ value: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        guard value.contains(0x26) else { return Array(value) }
+        let escaped: [UInt8] = Array("&#38;".utf8)
+        var result: [UInt8] = []
+        var index = 0
+        while index < value.count {
+            if value[index] == 0x26, value[index...].starts(with: escaped) {
+                result.append(0x26)
+                index += escaped.count
+            } else {
+                result.append(value[index])
                 index += 1
             }
         }
-        while index < bytes.endIndex {
-            let byte = bytes[index]
-            if byte == 0x0A { line += 1; index += 1; continue }
-            if byte == 0x20 || byte == 0x09 || byte == 0x0D { index += 1; continue }
-            if starts("<!DOCTYPE") { return line }
-            if starts("<?") { skip(past: "?>"); continue }
-            if starts("<!--") { skip(past: "-->"); continue }
-            return nil
+        return result
+    }
+
+    /// libxml2's tree builder checks xml:id and refuses a repeated one; so must a reader that
+    /// is to fail exactly where the tree reader failed.
+    private mutating func checkID(_ value: [UInt8]) {
+        let text = String(decoding: value, as: UTF8.self)
+        if (value + [0]).withUnsafeBufferPointer({ xmlValidateNCName($0.baseAddress, 1) }) != 0 {
+            raise(code: XML_DTD_XMLID_VALUE.rawValue, domain: XML_FROM_DTD, "xml:id : attribute value \(text) is not an NCName")
         }
-        return nil
+        if !value.isEmpty, !ids.insert(value).inserted {
+            raise(code: XML_DTD_ID_REDEFINED.rawValue, domain: XML_FROM_VALID, "ID \(text) already defined")
+        }
+    }
+
+    private func raise(code: UInt32, domain: xmlErrorDomain, _ message: String) {
+        let input = parser.pointee.input.pointee
+        errors.append(CollectedError(code: Int32(code), domain: Int32(domain.rawValue), message: message,
+                                     line: Int(input.line), column: Int(input.col)))
+    }
+}
+
+/// The text of the open elements, one after another: a child is closed before its parent's text
+/// goes on, so an open element's text is always one piece, and the innermost one's is on top.
+/// Its memory is managed by hand so that a run can be given to libxml2 while no Swift access
+/// to the reader is held.
+struct TextStack {
+    private var base: UnsafeMutablePointer<UInt8>
+    private var capacity = 4096
+    private(set) var count = 0
+
+    init() {
+        base = .allocate(capacity: capacity)
+    }
+
+    mutating func append(_ bytes: UnsafePointer<UInt8>, _ length: Int) {
+        if count + length > capacity {
+            capacity = max(capacity * 2, count + length)
+            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+            grown.update(from: base, count: count)
+            base.deallocate()
+            base = grown
+        }
+        (base + count).update(from: bytes, count: length)
+        count += length
+    }
+
+    func bytes(from start: Int) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: base + start, count: count - start)
+    }
+
+    func string(from start: Int) -> String {
+        String(decoding: bytes(from: start), as: UTF8.self)
+    }
+
+    mutating func truncate(to start: Int) {
+        count = start
+    }
+
+    func release() {
+        base.deallocate()
     }
 }

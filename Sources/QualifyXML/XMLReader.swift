@@ -31,19 +31,11 @@ public struct XMLReadProblem: Error, Sendable, Equatable {
     }
 }
 
-/// A parsed document that keeps libxml2's tree alive for schema checking.
-public final class ParsedXML: @unchecked Sendable {
-    let document: xmlDocPtr
+/// A read document and, when it was read against a schema, the schema's complaints about it.
+public struct ParsedXML: Sendable {
     public let tree: XMLTree
-    let elementIndex: [UnsafeMutablePointer<xmlNode>: Int]
-
-    init(document: xmlDocPtr, tree: XMLTree, elementIndex: [UnsafeMutablePointer<xmlNode>: Int]) {
-        self.document = document
-        self.tree = tree
-        self.elementIndex = elementIndex
-    }
-
-    deinit { xmlFreeDoc(document) }
+    /// In the order libxml2 made them; empty when no schema was given or the document is valid.
+    public let issues: [XSDIssue]
 }
 
 public enum XMLReader {
@@ -63,35 +55,55 @@ public enum XMLReader {
         qualify_silence_generic_errors()
     }()
 
-    /// Reads UTF-8 bytes (already screened) into a tree.
-    public static func parse(_ bytes: ArraySlice<UInt8>) -> Result<ParsedXML, XMLReadProblem> {
+    /// Reads UTF-8 bytes (already screened) into a tree, checking them against `schema` in the
+    /// same pass when one is given.
+    public static func parse(_ bytes: ArraySlice<UInt8>, validatingAgainst schema: XSDSchema? = nil)
+        -> Result<ParsedXML, XMLReadProblem> {
         prepare()
         if let line = Prologue.doctypeLine(in: bytes) {
             return .failure(XMLReadProblem(kind: .doctype, line: line, column: 1, detail: "DOCTYPE refused"))
         }
         let collector = ErrorCollector()
-        let document: xmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { base in
-                collector.collecting {
-                    xmlReadMemory(base, Int32(buffer.count), "submission", "UTF-8", parseOptions)
-                }
+        typealias Read = (elements: [XMLTree.Element], issues: [XSDIssue], sawDoctype: Bool)
+        let read: Read? = bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress,
+                  let parser = base.withMemoryRebound(to: CChar.self, capacity: buffer.count, {
+                      xmlCreateMemoryParserCtxt($0, Int32(buffer.count))
+                  }) else { return nil }
+            defer { xmlFreeParserCtxt(parser) }
+            // What xmlReadMemory(…, "UTF-8", parseOptions) does before parsing, so that the
+            // parser reports the same errors at the same places as it did when it built a tree.
+            parser.pointee.sax.pointee = Reading.events
+            xmlCtxtUseOptions(parser, parseOptions)
+            parser.pointee.encoding = UnsafePointer(xmlCharStrdup("UTF-8"))
+            if let utf8 = xmlFindCharEncodingHandler("UTF-8") { xmlSwitchToEncoding(parser, utf8) }
+            if parser.pointee.input.pointee.filename == nil {
+                parser.pointee.input.pointee.filename = UnsafeRawPointer(xmlCharStrdup("submission"))
+                    .map { UnsafePointer($0.assumingMemoryBound(to: CChar.self)) }
             }
+            var reading = Reading(tree: TreeBuilder(parser: parser, bytes: bytes, errors: collector))
+            withUnsafeMutablePointer(to: &reading) { pointer in
+                parser.pointee.userData = UnsafeMutableRawPointer(pointer)
+                if let schema { pointer.pointee.validate(against: schema, reportingTo: pointer) }
+                collector.collecting { _ = xmlParseDocument(parser) }
+                pointer.pointee.finish()
+            }
+            reading.tree.release()
+            return (reading.tree.elements, reading.issues, reading.tree.sawDoctype)
         }
-        if let first = collector.errors.first(where: { $0.level >= XML_ERR_ERROR.rawValue }) {
-            if let document { xmlFreeDoc(document) }
+        // A schema error reaches the shared handler only when the validator runs out of memory.
+        if let first = collector.errors.first(where: {
+            $0.level >= XML_ERR_ERROR.rawValue && $0.domain != Int32(XML_FROM_SCHEMASV.rawValue)
+        }) {
             return .failure(XMLReadProblem(first))
         }
-        guard let document, let root = xmlDocGetRootElement(document) else {
-            if let document { xmlFreeDoc(document) }
-            return .failure(XMLReadProblem(kind: .noRootElement, line: 1, column: 1, detail: "no root element"))
-        }
-        if document.pointee.intSubset != nil {
-            xmlFreeDoc(document)
+        if read?.sawDoctype == true {
             return .failure(XMLReadProblem(kind: .doctype, line: 1, column: 1, detail: "DOCTYPE refused"))
         }
-        var builder = TreeBuilder(columns: ColumnFinder(bytes))
-        builder.add(root, parent: nil)
-        return .success(ParsedXML(document: document, tree: XMLTree(elements: builder.elements), elementIndex: builder.index))
+        guard let read, !read.elements.isEmpty else {
+            return .failure(XMLReadProblem(kind: .noRootElement, line: 1, column: 1, detail: "no root element"))
+        }
+        return .success(ParsedXML(tree: XMLTree(elements: read.elements), issues: read.issues))
     }
 }
 

@@ -16,7 +16,7 @@ public struct XSDIssue: Sendable, Equatable {
 
     public var kind: Kind
     public var code: Int
-    /// The element the complaint is about (its index in the tree), when libxml2 named one.
+    /// The element the complaint is about (its index in the tree).
     public var element: Int?
     /// Set when the complaint is about an attribute of `element`.
     public var attribute: String?
@@ -29,10 +29,10 @@ public struct XSDCompileError: Error, Sendable {
     public var details: [String]
 }
 
-/// A compiled schema. Compile once; validating is safe from many threads at once because each
-/// validation has its own context.
+/// A compiled schema, used by `XMLReader.parse(_:validatingAgainst:)`. Compile once; validating
+/// is safe from many threads at once because each validation has its own context.
 public final class XSDSchema: @unchecked Sendable {
-    private let schema: xmlSchemaPtr
+    let compiled: xmlSchemaPtr
 
     public init(bytes: [UInt8]) throws(XSDCompileError) {
         XMLReader.prepare()
@@ -48,37 +48,10 @@ public final class XSDSchema: @unchecked Sendable {
         guard let compiled else {
             throw XSDCompileError(details: collector.errors.map(\.message))
         }
-        schema = compiled
+        self.compiled = compiled
     }
 
-    deinit { xmlSchemaFree(schema) }
-
-    public func validate(_ parsed: ParsedXML) -> [XSDIssue] {
-        let collector = ErrorCollector()
-        guard let context = xmlSchemaNewValidCtxt(schema) else {
-            return [XSDIssue(kind: .other, code: -1, element: nil, attribute: nil, line: 1, detail: "no validation context")]
-        }
-        defer { xmlSchemaFreeValidCtxt(context) }
-        xmlSchemaSetValidStructuredErrors(context, errorCallback, collector.context)
-        _ = collector.collecting { xmlSchemaValidateDoc(context, parsed.document) }
-        return collector.errors.map { issue(from: $0, in: parsed) }
-    }
-
-    private func issue(from error: CollectedError, in parsed: ParsedXML) -> XSDIssue {
-        var element: Int?
-        var attribute: String?
-        if let raw = error.node {
-            let node = raw.assumingMemoryBound(to: xmlNode.self)
-            if let found = parsed.elementIndex[node] {
-                element = found
-            } else if node.pointee.type == XML_ATTRIBUTE_NODE, let parent = node.pointee.parent {
-                element = parsed.elementIndex[parent]
-                attribute = node.pointee.name.map { String(cString: $0) }
-            }
-        }
-        return XSDIssue(kind: Self.kind(of: Int(error.code)), code: Int(error.code), element: element,
-                        attribute: attribute, line: error.line, detail: error.message)
-    }
+    deinit { xmlSchemaFree(compiled) }
 
     static func kind(of code: Int) -> XSDIssue.Kind {
         switch UInt32(truncatingIfNeeded: code) {

@@ -59,20 +59,19 @@ public struct Checker: Sendable {
 
     private func checkXML(_ body: ArraySlice<UInt8>, file: String) -> Inspection {
         let parsed: ParsedXML
-        switch XMLReader.parse(body) {
+        switch XMLReader.parse(body, validatingAgainst: kit.schema) {
         case .success(let value): parsed = value
         case .failure(let problem): return Inspection(report: report(file: file, format: .xml, problem: .xml(problem)), document: nil)
         }
-        let places = Places(model: kit.model)
         let mapped = XMLMapping(model: kit.model).map(parsed.tree)
         var problems = mapped.problems
-        let issues = kit.schema.validate(parsed)
         // The published schema decides; the walker explains. When libxml2 finds nothing, there
         // is nothing for the walker to explain, and most files are like that.
-        if let document = mapped.document, !issues.isEmpty {
+        if let document = mapped.document, !parsed.issues.isEmpty {
             problems += FormWalker.check(document, against: kit.model)
         }
-        problems = XSDIssueMapping.merge(issues, into: problems, tree: parsed.tree, paths: mapped.paths, places: places)
+        problems = XSDIssueMapping.merge(parsed.issues, into: problems, tree: parsed.tree, paths: mapped.paths,
+                                         places: Places(model: kit.model))
         return Inspection(report: report(file: file, format: .xml, problems: problems, document: mapped.document),
                           document: mapped.document)
     }

@@ -1,0 +1,105 @@
+import CLibXML2
+
+/// libxml2 gives the line on which a start tag ends but no column, so the column is found by
+/// looking for the start tag in the text itself, in document order.
+struct ColumnFinder {
+    private let bytes: ArraySlice<UInt8>
+    private let lineStarts: [Int]
+    /// Where the next search on each line begins (or -1: at its start), so that two tags of
+    /// one name on a line differ.
+    private var cursors: [Int]
+
+    init(_ bytes: ArraySlice<UInt8>) {
+        self.bytes = bytes
+        var lineStarts = [bytes.startIndex]
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var offset = 0
+            while offset < buffer.count, let found = memchr(base + offset, 0x0A, buffer.count - offset) {
+                offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+                lineStarts.append(bytes.startIndex + offset)
+            }
+        }
+        self.lineStarts = lineStarts
+        cursors = Array(repeating: -1, count: lineStarts.count + 1)
+    }
+
+    mutating func locate(prefix: String?, name: String, reportedLine: Int) -> (line: Int, column: Int) {
+        var pattern: [UInt8] = [0x3C]
+        if let prefix { pattern += prefix.utf8; pattern.append(0x3A) }
+        pattern += name.utf8
+        let lowest = max(1, reportedLine - 40)
+        var line = min(max(reportedLine, 1), lineStarts.count)
+        while line >= lowest {
+            if let offset = find(pattern, onLine: line) {
+                cursors[line] = offset + pattern.count
+                return (line, column(of: offset, onLine: line))
+            }
+            line -= 1
+        }
+        return (max(reportedLine, 1), 1)
+    }
+
+    private func find(_ pattern: [UInt8], onLine line: Int) -> Int? {
+        let start = cursors[line] >= 0 ? cursors[line] : lineStarts[line - 1]
+        let end = line < lineStarts.count ? lineStarts[line] : bytes.endIndex
+        var index = start
+        while index + pattern.count <= end {
+            if bytes[index] == pattern[0], bytes[index..<(index + pattern.count)].elementsEqual(pattern) {
+                let after = index + pattern.count
+                if after >= bytes.endIndex { return index }
+                let next = bytes[after]
+                if next == 0x20 || next == 0x09 || next == 0x0A || next == 0x0D || next == 0x2F || next == 0x3E {
+                    return index
+                }
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    /// Columns count characters, not bytes, as editors do.
+    private func column(of offset: Int, onLine line: Int) -> Int {
+        bytes[lineStarts[line - 1]..<offset].reduce(1) { count, byte in
+            (byte & 0xC0) == 0x80 ? count : count + 1
+        }
+    }
+}
+
+/// Finds a document type declaration before the root element, so that it is refused before
+/// libxml2 reads a single declaration inside it.
+enum Prologue {
+    static func doctypeLine(in bytes: ArraySlice<UInt8>) -> Int? {
+        var index = bytes.startIndex
+        var line = 1
+        func starts(_ text: String) -> Bool {
+            let pattern = Array(text.utf8)
+            guard index + pattern.count <= bytes.endIndex else { return false }
+            return zip(bytes[index..<(index + pattern.count)], pattern).allSatisfy { lhs, rhs in
+                lhs == rhs || (rhs >= 0x41 && rhs <= 0x5A && lhs == rhs + 0x20)
+            }
+        }
+        func skip(past terminator: String) {
+            let pattern = Array(terminator.utf8)
+            while index < bytes.endIndex {
+                if bytes[index] == 0x0A { line += 1 }
+                if bytes[index] == pattern[0], index + pattern.count <= bytes.endIndex,
+                   bytes[index..<(index + pattern.count)].elementsEqual(pattern) {
+                    index += pattern.count
+                    return
+                }
+                index += 1
+            }
+        }
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            if byte == 0x0A { line += 1; index += 1; continue }
+            if byte == 0x20 || byte == 0x09 || byte == 0x0D { index += 1; continue }
+            if starts("<!DOCTYPE") { return line }
+            if starts("<?") { skip(past: "?>"); continue }
+            if starts("<!--") { skip(past: "-->"); continue }
+            return nil
+        }
+        return nil
+    }
+}

@@ -31,7 +31,7 @@ let package = Package(
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
         .target(name: "QualifyDocument", swiftSettings: strict),
-        .target(name: "QualifyXML", dependencies: ["CLibXML2"]),
+        .target(name: "QualifyXML", dependencies: ["CLibXML2"], swiftSettings: strict),
         .target(name: "JSONSchema", dependencies: ["QualifyDocument"], swiftSettings: strict),
         .target(name: "Readability", swiftSettings: strict),
         .target(

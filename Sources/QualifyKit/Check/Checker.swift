@@ -44,63 +44,24 @@ public struct Checker: Sendable {
         }
     }
 
+    /// The path of every check: screen the bytes, read them in their form (which checks the
+    /// form's schema), then word the problems and run the rules over the neutral document.
     public func inspect(bytes: [UInt8], file: String) -> Inspection {
         let body: ArraySlice<UInt8>
         switch TextScreen.screen(bytes, limit: maxBytes) {
         case .success(let screened): body = screened
         case .failure(let problem): return Inspection(report: report(file: file, format: nil, problem: .screen(problem)), document: nil)
         }
-        switch body.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) {
-        case UInt8(ascii: "<"): return checkXML(body, file: file)
-        case UInt8(ascii: "{"), UInt8(ascii: "["): return checkJSON(body, file: file)
-        default: return Inspection(report: report(file: file, format: nil, problem: .notXMLOrJSON), document: nil)
+        guard let format = Document.Format.of(body) else {
+            return Inspection(report: report(file: file, format: nil, problem: .notXMLOrJSON), document: nil)
         }
-    }
-
-    private func checkXML(_ body: ArraySlice<UInt8>, file: String) -> Inspection {
-        let parsed: ParsedXML
-        switch XMLReader.parse(body, validatingAgainst: kit.schema) {
-        case .success(let value): parsed = value
-        case .failure(let problem): return Inspection(report: report(file: file, format: .xml, problem: .xml(problem)), document: nil)
-        }
-        let mapped = XMLMapping(model: kit.model).map(parsed.tree)
-        var problems = mapped.problems
-        // The published schema decides; the walker explains. When libxml2 finds nothing, there
-        // is nothing for the walker to explain, and most files are like that.
-        if let document = mapped.document, !parsed.issues.isEmpty {
-            problems += FormWalker.check(document, against: kit.model)
-        }
-        problems = XSDIssueMapping.merge(parsed.issues, into: problems, tree: parsed.tree, paths: mapped.paths,
-                                         places: Places(model: kit.model))
-        return Inspection(report: report(file: file, format: .xml, problems: problems, document: mapped.document),
-                          document: mapped.document)
-    }
-
-    private func checkJSON(_ body: ArraySlice<UInt8>, file: String) -> Inspection {
-        let reading: JSONReader.Reading
-        switch JSONReader.read(body) {
-        case .success(let value): reading = value
+        switch format.reader.read(body, kit: kit) {
         case .failure(let problem):
-            return Inspection(report: report(file: file, format: .json, problem: InputProblem(problem)), document: nil)
+            return Inspection(report: report(file: file, format: format, problem: problem), document: nil)
+        case .success(let reading):
+            return Inspection(report: report(file: file, format: format, problems: reading.problems, document: reading.document),
+                              document: reading.document)
         }
-        let document = Document(root: reading.root, format: .json)
-        var (problems, walk) = JSONSubmission.problems(in: document, model: kit.model)
-        if walk, reading.mayHoldNonXMLCharacter {
-            var tokens: [DocumentPath.Token] = []
-            JSONSubmission.hiddenCharacters(document.root, at: &tokens, into: &problems)
-        }
-        // As for XML: the schema decides, once, with every error, and the walker explains. (A
-        // quick yes-or-no first saved nothing: measured over 5,000 files, the same CPU time.)
-        // A key written twice is the one thing JSON Schema cannot see, so it always means a walk.
-        let issues = walk ? kit.jsonSchema?.validate(document.root) : []
-        if walk, reading.repeatsAKey || issues?.isEmpty != true {
-            problems += FormWalker.check(document, against: kit.model)
-            if let issues {
-                problems = JSONSchemaIssueMapping.merge(issues, into: problems, document: document, places: Places(model: kit.model))
-            }
-        }
-        return Inspection(report: report(file: file, format: .json, problems: problems, document: walk ? document : nil),
-                          document: walk ? document : nil)
     }
 
     func report(file: String, format: Document.Format?, problems: [Problem], document: Document? = nil) -> Report {

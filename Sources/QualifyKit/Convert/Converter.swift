@@ -70,7 +70,7 @@ public struct Converter: Sendable {
         case .success(let screened): body = screened
         case .failure(let problem): return .failure(failure(.screen(problem), file: file))
         }
-        if body.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) == UInt8(ascii: "<") {
+        if Document.Format.of(body) == .xml {
             switch XMLReader.parse(body) {
             case .failure(let problem): return .failure(failure(.xml(problem), file: file))
             case .success(let parsed):

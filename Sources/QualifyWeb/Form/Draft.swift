@@ -12,7 +12,7 @@ struct Draft {
 
     var report: Report { inspection.report }
     var root: Node? { inspection.document?.root }
-    var format: Document.Format { inspection.document?.format ?? (bytes.first { $0 > 0x20 } == UInt8(ascii: "<") ? .xml : .json) }
+    var format: Document.Format { inspection.document?.format ?? (Document.Format.of(bytes) ?? .json) }
     var encoded: String { Data(bytes).base64EncodedString() }
 
     init(bytes: [UInt8], checker: Checker) {

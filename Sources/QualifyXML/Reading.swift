@@ -4,8 +4,8 @@ import CLibXML2
 /// go on to libxml2's validator, so the document is read once and no libxml2 tree is made.
 /// Events name no node to the validator, so its complaints are put on the element it was on.
 ///
-/// libxml2 calls back with a pointer to this struct; no Swift access to it is held while
-/// libxml2 runs, because the validator calls back into it with its complaints.
+/// libxml2 calls back with a pointer to this struct, and no Swift access to it is held while
+/// the validator runs, because the validator calls back into it with its complaints.
 struct Reading {
     var tree: TreeBuilder
     var issues: [XSDIssue] = []
@@ -54,7 +54,7 @@ struct Reading {
         // The same function for both, so that libxml2 never asks whether whitespace is ignorable.
         events.characters = { context, characters, count in
             guard let characters else { return }
-            _ = reading(context).pointee.tree.characters(characters, count)
+            reading(context).pointee.tree.characters(characters, count)
         }
         events.ignorableWhitespace = events.characters
         events.comment = { context, _ in reading(context).endRun() }

@@ -58,19 +58,17 @@ struct TreeBuilder {
 
     /// False when the text is refused: libxml2 refuses a text node this long unless told
     /// XML_PARSE_HUGE, and so do we.
-    /// False when the text is refused: libxml2 refuses a text node this long unless told
-    /// XML_PARSE_HUGE, and so do we.
-    mutating func characters(_ characters: UnsafePointer<xmlChar>, _ count: Int32) -> Bool {
-        guard !open.isEmpty else { return true }
+    mutating func characters(_ characters: UnsafePointer<xmlChar>, _ count: Int32) {
+        guard !open.isEmpty else { return }
+        // libxml2's tree builder refuses a text node this long unless told XML_PARSE_HUGE.
         let run = text.count - runStart
         if run > 0, run + Int(count) > 10_000_000 {
             raise(code: XML_ERR_NO_MEMORY.rawValue, domain: XML_FROM_PARSER, "xmlSAX2Characters: huge text node")
             parser.pointee.instate = XML_PARSER_EOF
             parser.pointee.disableSAX = 1
-            return false
+            return
         }
         text.append(characters, Int(count))
-        return true
     }
 
     /// Ends the run of text, returning it (valid until the next characters) when there is one.

@@ -53,9 +53,18 @@ public final class Kit: Sendable {
         jsonSchemaFile = root.appendingPathComponent(JSONSchemaExport.fileName)
         catalogue = try MessageCatalogue.load(folder: root.appendingPathComponent(Self.messagesFolder), language: language)
         self.configuration = try Configuration.load(configuration ?? root.appendingPathComponent(Self.assumptionsFile))
-        let version = (try? String(contentsOf: root.appendingPathComponent(Self.guidanceVersionFile), encoding: .utf8))?
-            .split(separator: "\n").first.map { String($0).trimmingCharacters(in: .whitespaces) }
+        let version = (try? String(contentsOf: root.appendingPathComponent(Self.guidanceVersionFile), encoding: .utf8))
+            .map(Self.firstLine)
         guidanceVersion = version.flatMap { $0.isEmpty ? nil : $0 } ?? "unversioned"
+    }
+
+    /// The first line without the spaces around it, by bytes: Foundation's trimming loads its
+    /// character sets, a noticeable part of checking one small file.
+    static func firstLine(_ text: String) -> String {
+        let line = text.utf8.prefix { $0 != UInt8(ascii: "\n") && $0 != UInt8(ascii: "\r") }
+        let blank: (UInt8) -> Bool = { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+        guard let start = line.firstIndex(where: { !blank($0) }), let end = line.lastIndex(where: { !blank($0) }) else { return "" }
+        return String(decoding: line[start...end], as: UTF8.self)
     }
 
     /// Finds the kit folder: $QUALIFY_HOME, else the nearest folder holding the schema above the

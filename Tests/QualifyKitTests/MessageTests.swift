@@ -66,4 +66,27 @@ final class MessageTests: XCTestCase {
         XCTAssertTrue(TextRenderer(colour: false, catalogue: Shared.kit.catalogue).render(report)
             .contains(": 1 thing to fix before you submit, and 1 more below."))
     }
+
+    /// The quick reader of the catalogue gives exactly what YAML gives, and steps aside for
+    /// anything it does not read itself.
+    func testTheQuickCatalogueReaderAgreesWithYAML() throws {
+        let text = try String(contentsOf: Repo.url("guidance/messages/en.yaml"), encoding: .utf8)
+        let quick = try XCTUnwrap(PlainMessages.read(text), "en.yaml is written the plain way")
+        XCTAssertEqual(quick, try MessageCatalogue.yaml(text, file: "en.yaml"))
+        XCTAssertGreaterThan(quick.count, 250)
+        XCTAssertEqual(PlainMessages.read("# note\na.b: \"Say \\\"yes\\\" or \\\\n.\"\r\n\nc: \"\"\n"),
+                       ["a.b": "Say \"yes\" or \\n.", "c": ""])
+        for other in ["a: 'single'", "a: \"two\n  lines\"", "a: \"tab \\t\"", "a: \"x\" # note", "a: plain",
+                      "a: \"x\"\na: \"y\"", "  a: \"x\"", "a: \"un\"quoted\""] {
+            XCTAssertNil(PlainMessages.read(other), other)
+        }
+        let yaml = try MessageCatalogue.yaml("a: \"two\n  lines\"\nb: 'single'", file: "x.yaml")
+        XCTAssertEqual(yaml, ["a": "two lines", "b": "single"])
+    }
+
+    func testTheGuidanceVersionIsItsFirstLineTrimmed() {
+        XCTAssertEqual(Kit.firstLine("  draft 3, December 2026 \t\r\nnotes"), "draft 3, December 2026")
+        XCTAssertEqual(Kit.firstLine("\nsecond"), "")
+        XCTAssertEqual(Kit.firstLine("   "), "")
+    }
 }

@@ -24,15 +24,19 @@ public struct MessageCatalogue: Sendable {
 
     static func read(_ url: URL) throws -> [String: String] {
         let text = try String(contentsOf: url, encoding: .utf8)
+        return try PlainMessages.read(text) ?? yaml(text, file: url.lastPathComponent)
+    }
+
+    static func yaml(_ text: String, file: String) throws -> [String: String] {
         // Read as plain YAML nodes, every value as text (`.basic` also skips compiling the regular
         // expressions that tell numbers and dates apart): the Codable decoder took longer than checking a file.
         guard let mapping = try Yams.compose(yaml: text, .basic)?.mapping else {
-            throw SchemaReadError(description: "\(url.lastPathComponent) is not a list of keys and messages")
+            throw SchemaReadError(description: "\(file) is not a list of keys and messages")
         }
         var messages: [String: String] = [:]
         for (key, value) in mapping {
             guard let name = key.string, let message = value.string else {
-                throw SchemaReadError(description: "\(url.lastPathComponent) line \(key.mark?.line ?? 0): each key needs a message written as text")
+                throw SchemaReadError(description: "\(file) line \(key.mark?.line ?? 0): each key needs a message written as text")
             }
             messages[name] = message
         }

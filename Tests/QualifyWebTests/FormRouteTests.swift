@@ -29,6 +29,9 @@ final class FormRouteTests: XCTestCase {
                 from = found.upperBound
             }
             XCTAssertEqual(FormBrowser.status(of: "Applicant", in: html), "Not started")
+            // A blank start is not a list of mistakes.
+            XCTAssertTrue(html.contains("You have completed 0 of"), html)
+            XCTAssertFalse(html.contains("to fix in all"), html)
             // Whether a consortium section is needed depends on an answer not yet given.
             XCTAssertEqual(FormBrowser.status(of: "Consortium", in: html), "Cannot start yet")
             let sole = try Array(Data(contentsOf: WebTests.root.appendingPathComponent("examples/valid/01-small-charity-alone.xml")))

@@ -65,7 +65,10 @@ struct FormPages: Sendable {
         page.firstAction = "open:" + (page.tasks.first { $0.applies && $0.statusClass != "completed" }?.key ?? plan.sections[0].key)
         page.progress = "You have completed \(done) of \(asked) sections."
         let mustFix = draft.report.count(.mustFix)
-        page.toFix = mustFix == 0 ? "There is nothing to fix." : "There \(mustFix == 1 ? "is 1 thing" : "are \(mustFix) things") to fix in all."
+        // Before any answer, every unanswered question would count as a thing to fix: say nothing.
+        let started = page.tasks.contains { $0.applies && $0.statusClass != "not-started" }
+        page.toFix = !started ? "" : mustFix == 0 ? "There is nothing to fix."
+            : "There \(mustFix == 1 ? "is 1 thing" : "are \(mustFix) things") to fix in all."
         page.wholeFile = draft.report.findings.filter { finding in !plan.sections.contains { Draft.belongs(finding, to: $0) } }
             .enumerated().map { MessageView.from($0.element, target: "", id: "whole-\($0.offset)") }
         page.hasWholeFile = !page.wholeFile.isEmpty

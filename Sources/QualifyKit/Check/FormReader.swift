@@ -10,7 +10,6 @@ struct FormReading {
 /// Reads one form of submission, XML or JSON, to the same neutral document, checking it against
 /// that form's published schema on the way. The checker knows nothing else of either form.
 protocol FormReader: Sendable {
-    var format: Document.Format { get }
     func read(_ body: ArraySlice<UInt8>, kit: Kit) -> Result<FormReading, InputProblem>
 }
 

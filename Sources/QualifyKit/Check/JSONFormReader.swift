@@ -3,8 +3,6 @@ import QualifyDocument
 /// JSON: one strict parse that keeps line and column (noting repeated keys as it goes), then the
 /// JSON Schema made from the XSD.
 struct JSONFormReader: FormReader {
-    var format: Document.Format { .json }
-
     func read(_ body: ArraySlice<UInt8>, kit: Kit) -> Result<FormReading, InputProblem> {
         let reading: JSONReader.Reading
         switch JSONReader.read(body) {

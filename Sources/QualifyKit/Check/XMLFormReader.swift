@@ -4,8 +4,6 @@ import QualifyXML
 /// XML: libxml2 parses and validates against the XSD in one pass, building the tree with line
 /// and column; the tree is then mapped to the neutral document.
 struct XMLFormReader: FormReader {
-    var format: Document.Format { .xml }
-
     func read(_ body: ArraySlice<UInt8>, kit: Kit) -> Result<FormReading, InputProblem> {
         let parsed: ParsedXML
         switch XMLReader.parse(body, validatingAgainst: kit.schema) {

@@ -6,11 +6,6 @@ struct FindingBuilder {
     let catalogue: MessageCatalogue
     let places: Places
 
-    static func isOneAnswer(_ type: FormType?) -> Bool {
-        if case .simple? = type { return true }
-        return false
-    }
-
     func finding(for problem: Problem) -> Finding {
         let described = places.describe(problem.path)
         var values = problem.facts
@@ -22,7 +17,11 @@ struct FindingBuilder {
         switch problem.kind {
         case .missing:
             // A top-level answer such as the reference is one field, not a section of the form.
-            if problem.path.parent == .root { key += Self.isOneAnswer(places.type(at: problem.path)) ? ".top.answer" : ".top" }
+            if problem.path.parent == .root, case .simple? = places.type(at: problem.path) {
+                key += ".top.answer"
+            } else if problem.path.parent == .root {
+                key += ".top"
+            }
         case .empty:
             if problem.path.parent == .root { key += ".top" }
             // A blank field the form does not need can simply go: say so, as the starter does.

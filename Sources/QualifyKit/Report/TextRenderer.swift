@@ -64,18 +64,13 @@ public struct TextRenderer: Sendable {
     }
 
     func headline(_ report: Report) -> String {
-        let words = Headline.brief(report, catalogue: catalogue)
-        switch report.outcome {
-        case .notChecked: return paint(words, .red)
-        case .ready: return paint(words, .green)
-        case .needsFixes: return paint(words, .red)
-        }
+        paint(Headline.brief(report, catalogue: catalogue), report.outcome == .ready ? .green : .red)
     }
 
     /// A file's result in a few words, for one line of a summary.
     func briefly(_ report: Report) -> String {
         let triage = BatchReport.triage(report)
-        if triage == .notChecked { return paint("could not be checked", .red) + (report.findings.first.map { " (\($0.message))" } ?? "") }
+        if triage == .notChecked { return headline(report) + (report.findings.first.map { " (\($0.message))" } ?? "") }
         let counts = [(Severity.mustFix, "must fix"), (.ask, "for officials to ask about"), (.advice, "advice")]
             .map { (report.count($0.0), $0.1) }.filter { $0.0 > 0 }.map { "\($0.0) \($0.1)" }
         let title = paint(triage.title.lowercased(), triage == .ready ? .green : triage == .needsFixes ? .red : .yellow)

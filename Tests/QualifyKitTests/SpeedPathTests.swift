@@ -37,12 +37,46 @@ final class SpeedPathTests: XCTestCase {
         let kit = Shared.kit
         let file = Repo.url("examples/valid/02-consortium-with-prospective-partner.xml")
         let document = try XCTUnwrap(Shared.checker.inspect(file: file).document)
-        let shared = OrganisationCache()
-        let first = Submission(root: document.root, model: kit.model, cache: shared)
-        let second = Submission(root: document.root, model: kit.model, cache: shared)
-        XCTAssertFalse(first.organisations.isEmpty)
-        XCTAssertEqual(second.organisations.map(\.path), first.organisations.map(\.path))
-        XCTAssertEqual(second.reads.paths, first.reads.paths, "the second rule must log the reads it relies on")
+        let s = Submission(root: document.root, model: kit.model)
+        let first = s.organisations.map(\.path.path)
+        let firstReads = s.reads.fields.map(\.path)
+        XCTAssertFalse(first.isEmpty)
+        s.reads.clear()
+        XCTAssertEqual(s.organisations.map(\.path.path), first)
+        XCTAssertEqual(s.reads.fields.map(\.path), firstReads, "the second rule must log the reads it relies on")
+    }
+
+    /// Rules step down to their fields and the engine places a finding by the hit's own field,
+    /// so each hit must carry the value and position a walk from the root would find.
+    func testHitsArePlacedWhereAWalkFromTheRootPlacesThem() throws {
+        let kit = Shared.kit
+        var documents: [(String, Node, Configuration)] = []
+        for folder in ["examples/valid", "examples/invalid"] {
+            for file in Repo.files(in: folder, ending: ".json") + Repo.files(in: folder, ending: ".xml") {
+                guard let document = Shared.checker.inspect(file: file).document else { continue }
+                documents.append((file.lastPathComponent, document.root, kit.configuration))
+            }
+        }
+        let runner = ExampleRunner(kit: kit)
+        for page in RuleTests.library.pages(of: .rule) {
+            for example in page.examples {
+                guard case .success(let prepared) = runner.prepare(example),
+                      case .success(let root) = JSONReader.parse(Array(prepared.text.utf8)[...]) else { continue }
+                documents.append(("\(page.id) example \(example.number)", root, prepared.configuration))
+            }
+        }
+        var hits = 0
+        for (name, root, configuration) in documents {
+            let s = Submission(root: root, model: kit.model)
+            for rule in RuleEngine.rules {
+                for hit in (try? rule.check(s, configuration)) ?? [] {
+                    hits += 1
+                    XCTAssertEqual(hit.field.position, RuleEngine.position(of: hit.path, in: root), "\(rule.id) in \(name)")
+                    XCTAssertEqual(hit.field.node?.scalarText, root.node(at: hit.path)?.scalarText, "\(rule.id) in \(name)")
+                }
+            }
+        }
+        XCTAssertGreaterThan(hits, 100, "the examples should make many rules fire")
     }
 
     func testCutShortDistanceAgreesWithTheFullOne() {

@@ -9,7 +9,7 @@ struct ChecklistFacts {
 
     typealias Fact = Checklist.Fact
 
-    func yesNo(_ path: DocumentPath) -> String? { s.bool(path).map { $0 ? "Yes" : "No" } }
+    func yesNo(_ place: some FieldPlace) -> String? { s.bool(place).map { $0 ? "Yes" : "No" } }
 
     func facts(_ pairs: [(String, String?)]) -> [Fact] {
         pairs.compactMap { label, value in value.flatMap { $0.isEmpty ? nil : Fact(label, $0) } }

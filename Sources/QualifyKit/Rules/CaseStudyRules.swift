@@ -5,14 +5,14 @@ import QualifyDocument
 enum CaseStudyRules {
     static let studies = DocumentPath("/caseStudies")
 
-    static func title(_ s: Submission, _ study: DocumentPath) -> String {
-        s.text(study / "title") ?? "Case study \((study.tokens.last.flatMap { if case .index(let i) = $0 { return i } else { return nil } } ?? 0) + 1)"
+    static func title(_ s: Submission, _ study: Field) -> String {
+        s.text(study / "title") ?? "Case study \(study.number)"
     }
 
     static let all: [Rule] = [
         Rule("case-study.none", .mustFix) { s, config in
             guard s.items(studies).isEmpty, s.text(DocumentPath("/noExampleExplanation")) == nil else { return [] }
-            return [RuleHit(studies, ["limit": "\(config.wordLimits["noExampleExplanation"] ?? 500)"])]
+            return [RuleHit(s.field(studies), ["limit": "\(config.wordLimits["noExampleExplanation"] ?? 500)"])]
         },
         Rule("case-study.category-missing", .ask, assumption: "A1") { s, config in
             // The reason for having no case studies covers a bid with none, not the categories a
@@ -36,7 +36,7 @@ enum CaseStudyRules {
             }
         },
         Rule("case-study.too-many", .advice, assumption: "A1") { s, config in
-            var counts: [String: [DocumentPath]] = [:]
+            var counts: [String: [Field]] = [:]
             for study in s.items(studies) {
                 for code in Set(s.texts(study / "serviceCategories")) { counts[code, default: []].append(study) }
             }
@@ -114,25 +114,29 @@ enum CaseStudyRules {
         },
         Rule("text.word-limit", .ask, assumption: "A3") { s, config in
             var hits: [RuleHit] = []
-            func visit(_ node: Node, _ path: DocumentPath) {
+            // `at`: where the nearest section holding the value starts.
+            func visit(_ node: Node, _ path: DocumentPath, _ at: SourcePosition?) {
+                let at = node.position ?? at
                 switch node.value {
                 case .object(let members):
                     // Paths are made only where they are needed: this visits every value of every file.
                     for member in members {
                         if let limit = config.wordLimits[member.key], case .string(let text) = member.node.value {
                             let count = Words.count(text)
-                            if count > limit { hits.append(RuleHit(path / member.key, ["count": "\(count)", "limit": "\(limit)"])) }
+                            guard count > limit else { continue }
+                            let field = Field(node: member.node, path: path / member.key, position: at)
+                            hits.append(RuleHit(field, ["count": "\(count)", "limit": "\(limit)"]))
                         } else if member.node.members != nil || member.node.items != nil {
-                            visit(member.node, path / member.key)
+                            visit(member.node, path / member.key, at)
                         }
                     }
                 case .array(let items):
-                    for (index, item) in items.enumerated() where item.members != nil || item.items != nil { visit(item, path / index) }
+                    for (index, item) in items.enumerated() where item.members != nil || item.items != nil { visit(item, path / index, at) }
                 default:
                     break
                 }
             }
-            visit(s.root, .root)
+            s.root.node.map { visit($0, .root, nil) }
             return hits
         },
     ]

@@ -24,7 +24,7 @@ enum CategoryRules {
         },
         Rule("category.cohort-only", .advice) { s, _ in
             let kinds = s.appliedCategories.compactMap { s.fact("kind", of: $0, in: "CategoryCodeType") }
-            return kinds.contains("cohort") && !kinds.contains("need") ? [RuleHit(categories)] : []
+            return kinds.contains("cohort") && !kinds.contains("need") ? [RuleHit(s.field(categories))] : []
         },
         Rule("category.young-adults-ages", .ask) { s, _ in
             s.items(categories).compactMap { application in
@@ -56,7 +56,7 @@ enum CategoryRules {
         },
         Rule("geography.no-area", .mustFix) { s, _ in
             let national = try need(s.bool(geography / "national"), geography / "national")
-            return !national && s.items(geography / "regions").isEmpty ? [RuleHit(geography / "regions")] : []
+            return !national && s.items(geography / "regions").isEmpty ? [RuleHit(s.field(geography / "regions"))] : []
         },
         Rule("geography.police-area-outside-regions", .ask) { s, _ in
             guard s.bool(geography / "national") == false else { return [] }
@@ -68,7 +68,7 @@ enum CategoryRules {
             }
         },
         Rule("geography.national-with-regions", .advice) { s, _ in
-            s.bool(geography / "national") == true && !s.items(geography / "regions").isEmpty ? [RuleHit(geography / "regions")] : []
+            s.bool(geography / "national") == true && !s.items(geography / "regions").isEmpty ? [RuleHit(s.field(geography / "regions"))] : []
         },
     ]
 }

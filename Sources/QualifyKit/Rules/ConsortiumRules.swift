@@ -8,19 +8,19 @@ enum ConsortiumRules {
     static let all: [Rule] = [
         Rule("consortium.missing", .mustFix) { s, _ in
             let model = try need(s.deliveryModel, DocumentPath("/deliveryModel"))
-            return consortiumModels.contains(model) && s.node(consortium) == nil ? [RuleHit(consortium)] : []
+            return consortiumModels.contains(model) && s.node(consortium) == nil ? [RuleHit(s.field(consortium))] : []
         },
         Rule("consortium.model-mismatch", .mustFix) { s, _ in
             let model = try need(s.deliveryModel, DocumentPath("/deliveryModel"))
             guard s.node(consortium) != nil, !consortiumModels.contains(model), model != "SOLE" else { return [] }
-            return [RuleHit(consortium, ["model": s.label(model, in: "DeliveryModelType")])]
+            return [RuleHit(s.field(consortium), ["model": s.label(model, in: "DeliveryModelType")])]
         },
         Rule("delivery.sole-with-partners", .mustFix) { s, _ in
             guard try need(s.deliveryModel, DocumentPath("/deliveryModel")) == "SOLE" else { return [] }
             var hits: [RuleHit] = []
-            if s.node(consortium) != nil { hits.append(RuleHit(consortium, variant: "consortium", removesSection: true)) }
+            if s.node(consortium) != nil { hits.append(RuleHit(s.field(consortium), variant: "consortium", removesSection: true)) }
             if !s.items(DocumentPath("/subcontractors")).isEmpty {
-                hits.append(RuleHit(DocumentPath("/subcontractors"), variant: "subcontractors", removesSection: true))
+                hits.append(RuleHit(s.field(DocumentPath("/subcontractors")), variant: "subcontractors", removesSection: true))
             }
             return hits
         },
@@ -28,23 +28,23 @@ enum ConsortiumRules {
             guard s.node(consortium) != nil else { return [] }
             let lead = try need(s.text(consortium / "leadRef"), consortium / "leadRef")
             let applicant = try need(s.applicantRef, DocumentPath("/applicant/ref"))
-            return lead == applicant ? [] : [RuleHit(consortium / "leadRef", ["lead": lead, "applicant": applicant])]
+            return lead == applicant ? [] : [RuleHit(s.field(consortium / "leadRef"), ["lead": lead, "applicant": applicant])]
         },
         Rule("consortium.no-other-member", .mustFix) { s, _ in
             guard s.node(consortium) != nil else { return [] }
             let applicant = s.applicantRef
             let others = s.items(consortium / "members").filter { s.text($0 / "organisation" / "ref") != applicant }
-            return others.isEmpty ? [RuleHit(consortium / "members")] : []
+            return others.isEmpty ? [RuleHit(s.field(consortium / "members"))] : []
         },
         Rule("consortium.formation-date-missing", .ask) { s, _ in
             guard s.text(consortium / "status") == "TO_BE_FORMED", s.node(consortium / "expectedFormationDate") == nil else { return [] }
-            return [RuleHit(consortium / "expectedFormationDate")]
+            return [RuleHit(s.field(consortium / "expectedFormationDate"))]
         },
         Rule("consortium.formation-date-passed", .ask) { s, _ in
             guard s.text(consortium / "status") == "TO_BE_FORMED",
                   let date = s.day(consortium / "expectedFormationDate") else { return [] }
             let submitted = try need(s.submitted, DocumentPath("/submittedAt"))
-            return date < submitted ? [RuleHit(consortium / "expectedFormationDate", ["date": "\(date)"])] : []
+            return date < submitted ? [RuleHit(s.field(consortium / "expectedFormationDate"), ["date": "\(date)"])] : []
         },
         Rule("consortium.prospective-member", .ask) { s, _ in
             s.items(consortium / "members").compactMap { member in

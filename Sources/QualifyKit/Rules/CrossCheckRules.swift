@@ -7,15 +7,15 @@ enum CrossCheckRules {
     static let studies = DocumentPath("/caseStudies")
     static let accounts = DocumentPath("/financialStanding")
     /// Consortium members and subcontractors: the organisations a bid may rely on.
-    static func partners(_ s: Submission) -> [DocumentPath] {
+    static func partners(_ s: Submission) -> [Field] {
         s.items(DocumentPath("/consortium/members")) + s.items(DocumentPath("/subcontractors"))
     }
 
-    static func partnerName(_ s: Submission, _ entry: DocumentPath) -> String {
+    static func partnerName(_ s: Submission, _ entry: Field) -> String {
         s.text(entry / "organisation" / "legalName") ?? s.text(entry / "organisation" / "ref") ?? "A partner"
     }
 
-    static func studiesBy(_ s: Submission, _ ref: String) -> [DocumentPath] {
+    static func studiesBy(_ s: Submission, _ ref: String) -> [Field] {
         s.items(studies).filter { s.text($0 / "deliveredByRef") == ref }
     }
 
@@ -58,7 +58,7 @@ enum CrossCheckRules {
         },
         Rule("case-study.explanation-with-examples", .advice) { s, _ in
             guard !s.items(studies).isEmpty, s.text(DocumentPath("/noExampleExplanation")) != nil else { return [] }
-            return [RuleHit(DocumentPath("/noExampleExplanation"))]
+            return [RuleHit(s.field(DocumentPath("/noExampleExplanation")))]
         },
         Rule("accounts.relied-on-missing", .ask) { s, _ in
             partners(s).compactMap { entry in

@@ -47,7 +47,7 @@ enum FinanceRules {
         Rule("accounts.applicant-missing", .mustFix) { s, _ in
             let applicant = try need(s.applicantRef, DocumentPath("/applicant/ref"))
             let covered = s.items(accounts).compactMap { s.text($0 / "organisationRef") }
-            return covered.contains(applicant) ? [] : [RuleHit(accounts, ["name": name(s, ref: applicant)])]
+            return covered.contains(applicant) ? [] : [RuleHit(s.field(accounts), ["name": name(s, ref: applicant)])]
         },
         Rule("accounts.year-end-missing", .mustFix) { s, _ in
             s.items(accounts).compactMap { entry in
@@ -83,7 +83,7 @@ enum FinanceRules {
             let declared = Set(s.items(declarations).compactMap { s.text($0 / "organisationRef") })
             return s.organisations.filter { $0.role != .subcontractor }.compactMap { org in
                 guard let ref = org.ref, !declared.contains(ref) else { return nil }
-                return RuleHit(declarations, ["name": org.name])
+                return RuleHit(s.field(declarations), ["name": org.name])
             }
         },
         Rule("exclusion.details-missing", .mustFix) { s, _ in
@@ -115,17 +115,17 @@ enum FinanceRules {
         Rule("declaration.not-confirmed", .mustFix) { s, _ in
             var hits: [RuleHit] = []
             if s.bool(declaration / "confirmsTrueAndComplete") == false {
-                hits.append(RuleHit(declaration / "confirmsTrueAndComplete", variant: "true"))
+                hits.append(RuleHit(s.field(declaration / "confirmsTrueAndComplete"), variant: "true"))
             }
             if s.bool(declaration / "authorisedToCommit") == false {
-                hits.append(RuleHit(declaration / "authorisedToCommit", variant: "authorised"))
+                hits.append(RuleHit(s.field(declaration / "authorisedToCommit"), variant: "authorised"))
             }
             return hits
         },
         Rule("declaration.date", .mustFix) { s, _ in
             let signed = try need(s.day(declaration / "signedOn"), declaration / "signedOn")
             let submitted = try need(s.submitted, DocumentPath("/submittedAt"))
-            return submitted < signed ? [RuleHit(declaration / "signedOn", ["date": "\(signed)", "sent": "\(submitted)"])] : []
+            return submitted < signed ? [RuleHit(s.field(declaration / "signedOn"), ["date": "\(signed)", "sent": "\(submitted)"])] : []
         },
     ]
 }

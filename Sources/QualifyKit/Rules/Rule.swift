@@ -22,7 +22,9 @@ public struct Rule: Sendable {
 
 /// One place where a rule fires, with the facts its message needs.
 struct RuleHit {
-    var path: DocumentPath
+    /// Where it fires: the field carries the path, position and value the finding shows.
+    var field: Field
+    var path: DocumentPath { field.path }
     var facts: [String: String]
     /// Picks a variant of the message (`rule.ID.variant`) when one wording does not fit all.
     var variant: String?
@@ -30,8 +32,8 @@ struct RuleHit {
     /// reported: they should not be asked to fill in what they are told to delete.
     var removesSection = false
 
-    init(_ path: DocumentPath, _ facts: [String: String] = [:], variant: String? = nil, removesSection: Bool = false) {
-        self.path = path
+    init(_ field: Field, _ facts: [String: String] = [:], variant: String? = nil, removesSection: Bool = false) {
+        self.field = field
         self.facts = facts
         self.variant = variant
         self.removesSection = removesSection
@@ -46,6 +48,10 @@ struct RuleNeeds: Error {
 func need<T>(_ value: T?, _ path: DocumentPath) throws -> T {
     guard let value else { throw RuleNeeds(path: path) }
     return value
+}
+
+func need<T>(_ value: T?, _ field: Field) throws -> T {
+    try need(value, field.path)
 }
 
 extension DocumentPath {

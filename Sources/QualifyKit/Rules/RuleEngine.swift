@@ -31,24 +31,25 @@ public struct RuleEngine: Sendable {
         var findings: [Finding] = []
         var removed: [DocumentPath] = []
         var waiting: [DocumentPath: [String]] = [:]
-        let organisations = OrganisationCache()
+        let submission = Submission(root: document.root, model: model, logsReads: !problemPaths.isEmpty || !misspelt.isEmpty)
         for rule in Self.rules {
-            let submission = Submission(root: document.root, model: model, cache: organisations)
+            submission.reads.clear()
             do {
                 let hits = try rule.check(submission, configuration)
-                if let blocked = submission.reads.paths.first(where: { Self.hasProblem($0, problemPaths) }) {
-                    waiting[misspelt[blocked] ?? blocked, default: []].append(rule.id)
+                let reads = submission.reads.fields
+                if let blocked = reads.first(where: { Self.hasProblem($0.path, problemPaths) }) {
+                    waiting[misspelt[blocked.path] ?? blocked.path, default: []].append(rule.id)
                     continue
                 }
                 // Finding nothing is safe to say; finding something may be the misspelling's doing.
-                if !hits.isEmpty, let meant = submission.reads.paths.first(where: { misspelt[$0] != nil }) {
-                    waiting[misspelt[meant]!, default: []].append(rule.id)
+                if !hits.isEmpty, let meant = reads.first(where: { misspelt[$0.path] != nil }) {
+                    waiting[misspelt[meant.path]!, default: []].append(rule.id)
                     continue
                 }
-                findings += hits.map { finding(rule, $0, document, places) }
+                findings += hits.map { finding(rule, $0, places) }
                 removed += hits.filter(\.removesSection).map(\.path)
             } catch let needs as RuleNeeds {
-                let blocked = submission.reads.paths.first { Self.hasProblem($0, problemPaths) } ?? needs.path
+                let blocked = submission.reads.fields.first { Self.hasProblem($0.path, problemPaths) }?.path ?? needs.path
                 waiting[misspelt[blocked] ?? blocked, default: []].append(rule.id)
             } catch {
                 continue
@@ -62,9 +63,8 @@ public struct RuleEngine: Sendable {
     /// For the lint: each rule message a document leads to, with the facts its rule supplied.
     func suppliedFacts(_ document: Document) -> [String: Set<String>] {
         var supplied: [String: Set<String>] = [:]
-        let organisations = OrganisationCache()
+        let submission = Submission(root: document.root, model: model, logsReads: false)
         for rule in Self.rules {
-            let submission = Submission(root: document.root, model: model, cache: organisations)
             guard let hits = try? rule.check(submission, configuration) else { continue }
             for hit in hits {
                 supplied["rule.\(rule.id)" + (hit.variant.map { ".\($0)" } ?? ""), default: []]
@@ -87,19 +87,21 @@ public struct RuleEngine: Sendable {
         return false
     }
 
-    private func finding(_ rule: Rule, _ hit: RuleHit, _ document: Document, _ places: Places) -> Finding {
+    /// Placed by the hit's own field: no walk from the root.
+    private func finding(_ rule: Rule, _ hit: RuleHit, _ places: Places) -> Finding {
         let described = places.describe(hit.path)
         var values = hit.facts
         values["place"] = described.place
         values["field"] = described.field
         let key = "rule.\(rule.id)" + (hit.variant.map { ".\($0)" } ?? "")
-        let position = Self.position(of: hit.path, in: document.root)
-        let value = document.root.node(at: hit.path)?.scalarText
+        let position = hit.field.position
+        let value = hit.field.node?.scalarText
         return Finding(id: rule.id, severity: configuration.severity(of: rule), message: catalogue.render(key, values),
                        section: described.section, place: described.place, path: hit.path.description,
                        line: position?.line, column: position?.column, value: value)
     }
 
+    /// Placed by its path: it may name a misspelt field, which no rule read.
     private func notChecked(_ rules: [String], at path: DocumentPath, _ document: Document, _ places: Places) -> Finding {
         let described = places.describe(path)
         let key = rules.count == 1 ? "rule.not-checked.one" : "rule.not-checked"

@@ -2,20 +2,23 @@ import Foundation
 import QualifyDocument
 
 /// A read-only view of a submission for rules: typed values that are nil when a field is
-/// missing or not in the right form, so a rule never guesses.
+/// missing or not in the right form, so a rule never guesses. Made once for each document; the
+/// fields it hands out carry their own node, path and position.
 struct Submission {
-    let root: Node
+    let root: Field
     let model: FormModel
     /// Every value a rule reads, so that a rule whose input has a problem of its own is held
     /// back instead of reporting a consequence of that problem.
-    let reads = ReadLog()
+    let reads: ReadLog
     /// Shared by every rule run over one document, so organisations are found once.
-    private let cache: OrganisationCache
+    private let cache = OrganisationCache()
 
-    init(root: Node, model: FormModel, cache: OrganisationCache = OrganisationCache()) {
-        self.root = root
+    /// `logsReads`: whether the reads are kept. A document with no problem the rules could
+    /// stumble on (most of them) has no rule to hold back, so nothing need be kept.
+    init(root: Node, model: FormModel, logsReads: Bool = true) {
+        self.root = Field(root: root)
         self.model = model
-        self.cache = cache
+        self.reads = ReadLog(enabled: logsReads)
     }
 
     /// The label of a choice ("Accommodation" for ACCOMMODATION), for messages.
@@ -32,45 +35,47 @@ struct Submission {
         return simple.choices.first { $0.value == code }?.facts[name]
     }
 
-    func node(_ path: DocumentPath) -> Node? { root.node(at: path) }
+    /// One of the fixed places rules start from ("/caseStudies"); everything below it is reached
+    /// by stepping down from the field.
+    func field(_ place: some FieldPlace) -> Field { place.field(from: root) }
 
-    func text(_ path: DocumentPath) -> String? {
-        reads.paths.append(path)
-        guard case .string(let text)? = node(path)?.value else { return nil }
-        let trimmed = text.trimmedSpace
-        return trimmed.isEmpty ? nil : trimmed
+    func node(_ place: some FieldPlace) -> Node? { field(place).node }
+
+    func text(_ place: some FieldPlace) -> String? {
+        let field = field(place)
+        reads.note(field)
+        return field.text
     }
 
-    func bool(_ path: DocumentPath) -> Bool? {
-        reads.paths.append(path)
-        if case .bool(let flag)? = node(path)?.value { return flag }
-        return nil
+    func bool(_ place: some FieldPlace) -> Bool? {
+        let field = field(place)
+        reads.note(field)
+        return field.bool
     }
 
-    func decimal(_ path: DocumentPath) -> Decimal? {
-        reads.paths.append(path)
-        guard case .number(let text)? = node(path)?.value else { return nil }
+    func decimal(_ place: some FieldPlace) -> Decimal? {
+        let field = field(place)
+        reads.note(field)
+        guard case .number(let text)? = field.node?.value else { return nil }
         return Decimal(string: text)
     }
 
-    func day(_ path: DocumentPath) -> Day? { text(path).flatMap(Day.init) }
+    func day(_ place: some FieldPlace) -> Day? { text(place).flatMap(Day.init) }
 
-    /// Paths of the items of the list at `path`; none when it is absent.
-    func items(_ path: DocumentPath) -> [DocumentPath] {
-        (node(path)?.items ?? []).indices.map { path / $0 }
-    }
+    /// The items of the list at a place; none when it is absent.
+    func items(_ place: some FieldPlace) -> [Field] { field(place).items }
 
-    func texts(_ path: DocumentPath) -> [String] { items(path).compactMap(text) }
+    func texts(_ place: some FieldPlace) -> [String] { items(place).compactMap { text($0) } }
 
     var submitted: Day? { day(DocumentPath("/submittedAt")) }
 
     enum Role: String { case applicant, member, subcontractor }
 
     struct Organisation {
-        let path: DocumentPath
+        let path: Field
         let role: Role
-        /// The consortium member or subcontractor entry holding it; the applicant's own path.
-        let entry: DocumentPath
+        /// The consortium member or subcontractor entry holding it; the applicant's own field.
+        let entry: Field
         let ref: String?
         let name: String
     }
@@ -79,27 +84,28 @@ struct Submission {
     /// uses the cached list still logs the reads behind it, so it is held back like any other.
     var organisations: [Organisation] {
         if let known = cache.organisations {
-            if !reads.hasOrganisations { reads.paths += cache.reads }
+            if !reads.hasOrganisations { reads += cache.reads }
             reads.hasOrganisations = true
             return known
         }
-        let start = reads.paths.count
+        let start = reads.fields.count
         let found = findOrganisations()
         cache.organisations = found
-        cache.reads = Array(reads.paths[start...])
+        cache.reads = Array(reads.fields[start...])
         reads.hasOrganisations = true
         return found
     }
 
     private func findOrganisations() -> [Organisation] {
         var result: [Organisation] = []
-        func add(_ path: DocumentPath, _ role: Role, entry: DocumentPath) {
-            guard node(path)?.members != nil else { return }
-            let ref = text(path / "ref")
-            result.append(Organisation(path: path, role: role, entry: entry, ref: ref,
-                                       name: text(path / "legalName") ?? ref ?? "an organisation"))
+        func add(_ field: Field, _ role: Role, entry: Field) {
+            guard field.node?.members != nil else { return }
+            let ref = text(field / "ref")
+            result.append(Organisation(path: field, role: role, entry: entry, ref: ref,
+                                       name: text(field / "legalName") ?? ref ?? "an organisation"))
         }
-        add(DocumentPath("/applicant"), .applicant, entry: DocumentPath("/applicant"))
+        let applicant = field(DocumentPath("/applicant"))
+        add(applicant, .applicant, entry: applicant)
         for member in items(DocumentPath("/consortium/members")) { add(member / "organisation", .member, entry: member) }
         for sub in items(DocumentPath("/subcontractors")) { add(sub / "organisation", .subcontractor, entry: sub) }
         return result
@@ -112,6 +118,19 @@ struct Submission {
     var appliedCategories: [String] { items(DocumentPath("/serviceCategories")).compactMap { text($0 / "category") } }
 
     var deliveryModel: String? { text(DocumentPath("/deliveryModel")) }
+}
+
+/// Where a rule reads: a field it already holds, or one of the fixed places it starts from.
+protocol FieldPlace {
+    func field(from root: Field) -> Field
+}
+
+extension Field: FieldPlace {
+    func field(from root: Field) -> Field { self }
+}
+
+extension DocumentPath: FieldPlace {
+    func field(from root: Field) -> Field { root.at(self) }
 }
 
 /// A calendar date without a time zone, which is all the rules need.
@@ -193,12 +212,29 @@ enum Words {
 }
 
 final class ReadLog {
-    var paths: [DocumentPath] = []
-    /// Whether the reads behind the organisations are in `paths` already.
+    let enabled: Bool
+    private(set) var fields: [Field] = []
+    /// Whether the reads behind the organisations are in `fields` already.
     var hasOrganisations = false
+
+    init(enabled: Bool) { self.enabled = enabled }
+
+    func note(_ field: Field) {
+        if enabled { fields.append(field) }
+    }
+
+    static func += (log: ReadLog, more: [Field]) {
+        if log.enabled { log.fields += more }
+    }
+
+    /// Ready for the next rule.
+    func clear() {
+        fields.removeAll(keepingCapacity: true)
+        hasOrganisations = false
+    }
 }
 
 final class OrganisationCache {
     var organisations: [Submission.Organisation]?
-    var reads: [DocumentPath] = []
+    var reads: [Field] = []
 }

@@ -12,32 +12,32 @@ enum SupplyChainRules {
         s.items(subcontractors).compactMap { s.decimal($0 / "approxShareOfDeliveryPercent") }.reduce(0, +)
     }
 
-    static func name(_ s: Submission, _ entry: DocumentPath) -> String {
+    static func name(_ s: Submission, _ entry: Field) -> String {
         s.text(entry / "organisation" / "legalName") ?? "A subcontractor"
     }
 
     static let all: [Rule] = [
         Rule("subcontractors.missing", .mustFix) { s, _ in
             let model = try need(s.deliveryModel, DocumentPath("/deliveryModel"))
-            return subcontractorModels.contains(model) && s.items(subcontractors).isEmpty ? [RuleHit(subcontractors)] : []
+            return subcontractorModels.contains(model) && s.items(subcontractors).isEmpty ? [RuleHit(s.field(subcontractors))] : []
         },
         Rule("subcontractors.model-mismatch", .mustFix) { s, _ in
             let model = try need(s.deliveryModel, DocumentPath("/deliveryModel"))
-            return model == "CONSORTIUM_MEMBERS_ONLY" && !s.items(subcontractors).isEmpty ? [RuleHit(subcontractors)] : []
+            return model == "CONSORTIUM_MEMBERS_ONLY" && !s.items(subcontractors).isEmpty ? [RuleHit(s.field(subcontractors))] : []
         },
         Rule("subcontractors.shares-over-100", .mustFix) { s, _ in
             let total = totalShare(s)
-            return total > 100 ? [RuleHit(subcontractors, ["total": "\(total)"])] : []
+            return total > 100 ? [RuleHit(s.field(subcontractors), ["total": "\(total)"])] : []
         },
         Rule("subcontractors.shares-model-mismatch", .ask) { s, _ in
             guard !s.items(subcontractors).isEmpty else { return [] }
             let model = try need(s.deliveryModel, DocumentPath("/deliveryModel"))
             let total = totalShare(s)
             if model == "PRIME_WITH_SUBCONTRACTORS_SOME", total >= 100 {
-                return [RuleHit(DocumentPath("/deliveryModel"), ["total": "\(total)"], variant: "some")]
+                return [RuleHit(s.field(DocumentPath("/deliveryModel")), ["total": "\(total)"], variant: "some")]
             }
             if model == "PRIME_WITH_SUBCONTRACTORS_ALL", total < 100 {
-                return [RuleHit(DocumentPath("/deliveryModel"), ["total": "\(total)"], variant: "all")]
+                return [RuleHit(s.field(DocumentPath("/deliveryModel")), ["total": "\(total)"], variant: "all")]
             }
             return []
         },

@@ -15,8 +15,10 @@ final class SpeedPathTests: XCTestCase {
             XCTAssertEqual(Words.collapsed(text), text.split { $0.isWhitespace }.joined(separator: " "), "spaces in \(text.debugDescription)")
         }
         var generator = SystemRandomNumberGenerator()
-        let pieces = ["a", "Bc", " ", "  ", "\t", "\n", "\r\n", "\u{0B}", "\u{0C}", "é", "\u{00A0}", "-", "x y"]
-        for _ in 0..<2_000 {
+        let pieces = ["a", "Bc", " ", "  ", "\t", "\n", "\r\n", "\u{0B}", "\u{0C}", "é", "\u{00A0}", "-", "x y",
+                      "\u{2019}", "\u{201C}", "e\u{301}", "\u{301}", "\u{200D}", "\u{0600}", "\u{0903}", "\u{3000}", "\u{85}",
+                      "\u{1F600}", "\u{1F3FB}", "日本", "\u{2028}", "\u{FE0F}"]
+        for _ in 0..<20_000 {
             let text = (0..<Int.random(in: 0...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
             XCTAssertEqual(Words.collapsed(text), text.split { $0.isWhitespace }.joined(separator: " "), "spaces in \(text.debugDescription)")
             XCTAssertEqual(Words.count(text), text.split { $0.isWhitespace }.count, "words in \(text.debugDescription)")

@@ -11,13 +11,13 @@ enum CaseStudyRules {
 
     static let all: [Rule] = [
         Rule("case-study.none", .mustFix) { s, config in
-            guard s.items(studies).isEmpty, s.text(DocumentPath("/noExampleExplanation")) == nil else { return [] }
+            guard s.items(studies).isEmpty, s.text(Paths.noExampleExplanation) == nil else { return [] }
             return [RuleHit(s.field(studies), ["limit": "\(config.wordLimits["noExampleExplanation"] ?? 500)"])]
         },
         Rule("case-study.category-missing", .ask, assumption: "A1") { s, config in
             // The reason for having no case studies covers a bid with none, not the categories a
             // bid with some leaves out.
-            if s.items(studies).isEmpty, s.text(DocumentPath("/noExampleExplanation")) != nil { return [] }
+            if s.items(studies).isEmpty, s.text(Paths.noExampleExplanation) != nil { return [] }
             let covered = s.items(studies).flatMap { s.texts($0 / "serviceCategories") }
             return s.items(CategoryRules.categories).compactMap { application in
                 guard let code = s.text(application / "category"),
@@ -63,7 +63,7 @@ enum CaseStudyRules {
             }
         },
         Rule("case-study.too-old", .ask, assumption: "A2") { s, config in
-            let submitted = try need(s.submitted, DocumentPath("/submittedAt"))
+            let submitted = try need(s.submitted, Paths.submittedAt)
             return s.items(studies).compactMap { study in
                 guard s.bool(study / "ongoing") == false, let end = s.day(study / "endDate"),
                       end.months(until: submitted) > config.caseStudyRecencyMonths else { return nil }
@@ -72,7 +72,7 @@ enum CaseStudyRules {
             }
         },
         Rule("case-study.dates", .mustFix) { s, _ in
-            let submitted = try need(s.submitted, DocumentPath("/submittedAt"))
+            let submitted = try need(s.submitted, Paths.submittedAt)
             return s.items(studies).compactMap { study in
                 let facts = ["title": title(s, study)]
                 let start = s.day(study / "startDate"), end = s.day(study / "endDate")

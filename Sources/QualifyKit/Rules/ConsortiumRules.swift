@@ -7,27 +7,27 @@ enum ConsortiumRules {
 
     static let all: [Rule] = [
         Rule("consortium.missing", .mustFix) { s, _ in
-            let model = try need(s.deliveryModel, DocumentPath("/deliveryModel"))
+            let model = try need(s.deliveryModel, Paths.deliveryModel)
             return consortiumModels.contains(model) && s.node(consortium) == nil ? [RuleHit(s.field(consortium))] : []
         },
         Rule("consortium.model-mismatch", .mustFix) { s, _ in
-            let model = try need(s.deliveryModel, DocumentPath("/deliveryModel"))
+            let model = try need(s.deliveryModel, Paths.deliveryModel)
             guard s.node(consortium) != nil, !consortiumModels.contains(model), model != "SOLE" else { return [] }
             return [RuleHit(s.field(consortium), ["model": s.label(model, in: "DeliveryModelType")])]
         },
         Rule("delivery.sole-with-partners", .mustFix) { s, _ in
-            guard try need(s.deliveryModel, DocumentPath("/deliveryModel")) == "SOLE" else { return [] }
+            guard try need(s.deliveryModel, Paths.deliveryModel) == "SOLE" else { return [] }
             var hits: [RuleHit] = []
             if s.node(consortium) != nil { hits.append(RuleHit(s.field(consortium), variant: "consortium", removesSection: true)) }
-            if !s.items(DocumentPath("/subcontractors")).isEmpty {
-                hits.append(RuleHit(s.field(DocumentPath("/subcontractors")), variant: "subcontractors", removesSection: true))
+            if !s.items(Paths.subcontractors).isEmpty {
+                hits.append(RuleHit(s.field(Paths.subcontractors), variant: "subcontractors", removesSection: true))
             }
             return hits
         },
         Rule("consortium.lead-not-applicant", .mustFix) { s, _ in
             guard s.node(consortium) != nil else { return [] }
             let lead = try need(s.text(consortium / "leadRef"), consortium / "leadRef")
-            let applicant = try need(s.applicantRef, DocumentPath("/applicant/ref"))
+            let applicant = try need(s.applicantRef, Paths.applicantRef)
             return lead == applicant ? [] : [RuleHit(s.field(consortium / "leadRef"), ["lead": lead, "applicant": applicant])]
         },
         Rule("consortium.no-other-member", .mustFix) { s, _ in
@@ -43,7 +43,7 @@ enum ConsortiumRules {
         Rule("consortium.formation-date-passed", .ask) { s, _ in
             guard s.text(consortium / "status") == "TO_BE_FORMED",
                   let date = s.day(consortium / "expectedFormationDate") else { return [] }
-            let submitted = try need(s.submitted, DocumentPath("/submittedAt"))
+            let submitted = try need(s.submitted, Paths.submittedAt)
             return date < submitted ? [RuleHit(s.field(consortium / "expectedFormationDate"), ["date": "\(date)"])] : []
         },
         Rule("consortium.prospective-member", .ask) { s, _ in

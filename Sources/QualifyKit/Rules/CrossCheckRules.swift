@@ -8,7 +8,7 @@ enum CrossCheckRules {
     static let accounts = DocumentPath("/financialStanding")
     /// Consortium members and subcontractors: the organisations a bid may rely on.
     static func partners(_ s: Submission) -> [Field] {
-        s.items(DocumentPath("/consortium/members")) + s.items(DocumentPath("/subcontractors"))
+        s.items(Paths.consortiumMembers) + s.items(Paths.subcontractors)
     }
 
     static func partnerName(_ s: Submission, _ entry: Field) -> String {
@@ -57,8 +57,8 @@ enum CrossCheckRules {
             return hits
         },
         Rule("case-study.explanation-with-examples", .advice) { s, _ in
-            guard !s.items(studies).isEmpty, s.text(DocumentPath("/noExampleExplanation")) != nil else { return [] }
-            return [RuleHit(s.field(DocumentPath("/noExampleExplanation")))]
+            guard !s.items(studies).isEmpty, s.text(Paths.noExampleExplanation) != nil else { return [] }
+            return [RuleHit(s.field(Paths.noExampleExplanation))]
         },
         Rule("accounts.relied-on-missing", .ask) { s, _ in
             partners(s).compactMap { entry in
@@ -126,7 +126,7 @@ enum CrossCheckRules {
             }
         },
         Rule("dates.after-sending", .mustFix) { s, _ in
-            let sent = try need(s.submitted, DocumentPath("/submittedAt"))
+            let sent = try need(s.submitted, Paths.submittedAt)
             var paths = s.organisations.map { $0.path / "dateOfRegistration" }
             paths += s.items(accounts).map { $0 / "latestYearEnd" } + s.items(studies).map { $0 / "startDate" }
             return paths.compactMap { path in

@@ -45,7 +45,7 @@ enum FinanceRules {
             }
         },
         Rule("accounts.applicant-missing", .mustFix) { s, _ in
-            let applicant = try need(s.applicantRef, DocumentPath("/applicant/ref"))
+            let applicant = try need(s.applicantRef, Paths.applicantRef)
             let covered = s.items(accounts).compactMap { s.text($0 / "organisationRef") }
             return covered.contains(applicant) ? [] : [RuleHit(s.field(accounts), ["name": name(s, ref: applicant)])]
         },
@@ -57,7 +57,7 @@ enum FinanceRules {
             }
         },
         Rule("accounts.too-old", .ask, assumption: "A7") { s, config in
-            let submitted = try need(s.submitted, DocumentPath("/submittedAt"))
+            let submitted = try need(s.submitted, Paths.submittedAt)
             let limit = config.accountsMaximumAgeMonths
             return s.items(accounts).compactMap { entry in
                 let ref = s.text(entry / "organisationRef")
@@ -124,7 +124,7 @@ enum FinanceRules {
         },
         Rule("declaration.date", .mustFix) { s, _ in
             let signed = try need(s.day(declaration / "signedOn"), declaration / "signedOn")
-            let submitted = try need(s.submitted, DocumentPath("/submittedAt"))
+            let submitted = try need(s.submitted, Paths.submittedAt)
             return submitted < signed ? [RuleHit(s.field(declaration / "signedOn"), ["date": "\(signed)", "sent": "\(submitted)"])] : []
         },
     ]

@@ -18,11 +18,11 @@ enum SupplyChainRules {
 
     static let all: [Rule] = [
         Rule("subcontractors.missing", .mustFix) { s, _ in
-            let model = try need(s.deliveryModel, DocumentPath("/deliveryModel"))
+            let model = try need(s.deliveryModel, Paths.deliveryModel)
             return subcontractorModels.contains(model) && s.items(subcontractors).isEmpty ? [RuleHit(s.field(subcontractors))] : []
         },
         Rule("subcontractors.model-mismatch", .mustFix) { s, _ in
-            let model = try need(s.deliveryModel, DocumentPath("/deliveryModel"))
+            let model = try need(s.deliveryModel, Paths.deliveryModel)
             return model == "CONSORTIUM_MEMBERS_ONLY" && !s.items(subcontractors).isEmpty ? [RuleHit(s.field(subcontractors))] : []
         },
         Rule("subcontractors.shares-over-100", .mustFix) { s, _ in
@@ -31,19 +31,19 @@ enum SupplyChainRules {
         },
         Rule("subcontractors.shares-model-mismatch", .ask) { s, _ in
             guard !s.items(subcontractors).isEmpty else { return [] }
-            let model = try need(s.deliveryModel, DocumentPath("/deliveryModel"))
+            let model = try need(s.deliveryModel, Paths.deliveryModel)
             let total = totalShare(s)
             if model == "PRIME_WITH_SUBCONTRACTORS_SOME", total >= 100 {
-                return [RuleHit(s.field(DocumentPath("/deliveryModel")), ["total": "\(total)"], variant: "some")]
+                return [RuleHit(s.field(Paths.deliveryModel), ["total": "\(total)"], variant: "some")]
             }
             if model == "PRIME_WITH_SUBCONTRACTORS_ALL", total < 100 {
-                return [RuleHit(s.field(DocumentPath("/deliveryModel")), ["total": "\(total)"], variant: "all")]
+                return [RuleHit(s.field(Paths.deliveryModel), ["total": "\(total)"], variant: "all")]
             }
             return []
         },
         Rule("exclusion.relied-on-missing", .mustFix) { s, _ in
-            let declared = Set(s.items(DocumentPath("/exclusionDeclarations")).compactMap { s.text($0 / "organisationRef") })
-            let entries = s.items(DocumentPath("/consortium/members")) + s.items(subcontractors)
+            let declared = Set(s.items(Paths.exclusionDeclarations).compactMap { s.text($0 / "organisationRef") })
+            let entries = s.items(Paths.consortiumMembers) + s.items(subcontractors)
             return entries.compactMap { entry in
                 guard s.bool(entry / "reliedOnForSelection") == true,
                       let ref = s.text(entry / "organisation" / "ref"), !declared.contains(ref) else { return nil }

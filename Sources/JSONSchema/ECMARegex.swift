@@ -1,18 +1,23 @@
 import Foundation
 
-/// A regular expression with ECMA-262 meaning, run by ICU. JSON Schema patterns are ECMA-262:
-/// \d, \w and \b are ASCII-only, `$` matches only at the very end, and `.` stops at all four
-/// ECMA line terminators, so those are rewritten before ICU sees them.
+/// A regular expression with ECMA-262 meaning. The common syntax runs on PatternProgram;
+/// the rest on ICU. JSON Schema patterns are ECMA-262: \d, \w and \b are ASCII-only, `$`
+/// matches only at the very end, and `.` stops at all four ECMA line terminators, so those are
+/// rewritten before ICU sees them.
 final class ECMARegex: @unchecked Sendable {
     // NSRegularExpression is immutable after creation and documented as safe to share.
     let source: String
-    private let regex: NSRegularExpression
+    private enum Engine {
+        case program(PatternProgram)
+        case icu(NSRegularExpression)
+    }
+    private let engine: Engine
 
     private let shortcut: Literal?
 
-    private init(source: String, regex: NSRegularExpression) {
+    private init(source: String, engine: Engine) {
         self.source = source
-        self.regex = regex
+        self.engine = engine
         self.shortcut = Self.literal(source)
     }
 
@@ -39,8 +44,12 @@ final class ECMARegex: @unchecked Sendable {
         case .whole(let scalars)?: return text.unicodeScalars.elementsEqual(scalars)
         case .anywhere, nil: break
         }
-        let length = text.utf16.count
-        return regex.firstMatch(in: text, options: [], range: NSRange(location: 0, length: length)) != nil
+        switch engine {
+        case .program(let program): return program.matches(text)
+        case .icu(let regex):
+            let length = text.utf16.count
+            return regex.firstMatch(in: text, options: [], range: NSRange(location: 0, length: length)) != nil
+        }
     }
 
     private static let cacheLock = NSLock()
@@ -54,9 +63,14 @@ final class ECMARegex: @unchecked Sendable {
             return cached
         }
         cacheLock.unlock()
-        guard let translated = ECMATranslator.translate(pattern),
-              let regex = try? NSRegularExpression(pattern: translated, options: []) else { return nil }
-        let compiled = ECMARegex(source: pattern, regex: regex)
+        let compiled: ECMARegex
+        if let program = PatternProgram(pattern) {
+            compiled = ECMARegex(source: pattern, engine: .program(program))
+        } else {
+            guard let translated = ECMATranslator.translate(pattern),
+                  let regex = try? NSRegularExpression(pattern: translated, options: []) else { return nil }
+            compiled = ECMARegex(source: pattern, engine: .icu(regex))
+        }
         cacheLock.lock()
         if cache.count > 4096 { cache.removeAll() }
         cache[pattern] = compiled

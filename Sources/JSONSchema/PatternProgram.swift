@@ -1,0 +1,137 @@
+/// Characters one step of a pattern accepts, as ranges of Unicode scalar values.
+struct ScalarSet {
+    var ranges: [ClosedRange<UInt32>]
+    var negated: Bool
+    /// Sets whose opposites belong too: `[\s\S]` is white space plus everything else.
+    var opposites: [[ClosedRange<UInt32>]] = []
+
+    static func single(_ value: UInt32) -> ScalarSet { ScalarSet(ranges: [value...value], negated: false) }
+    static let digit = ScalarSet(ranges: [0x30...0x39], negated: false)
+    static let word = ScalarSet(ranges: [0x30...0x39, 0x41...0x5A, 0x5F...0x5F, 0x61...0x7A], negated: false)
+    /// ECMA-262 WhiteSpace and LineTerminator.
+    static let space = ScalarSet(ranges: [0x09...0x0D, 0x20...0x20, 0xA0...0xA0, 0x1680...0x1680, 0x2000...0x200A,
+                                          0x2028...0x2029, 0x202F...0x202F, 0x205F...0x205F, 0x3000...0x3000,
+                                          0xFEFF...0xFEFF], negated: false)
+    /// `.`: anything but the four line terminators.
+    static let dot = ScalarSet(ranges: [0x0A...0x0A, 0x0D...0x0D, 0x2028...0x2029], negated: true)
+
+    var inverted: ScalarSet { ScalarSet(ranges: ranges, negated: !negated) }
+
+    /// The one character this set is, when it is one.
+    var scalar: UInt32? {
+        guard !negated, opposites.isEmpty, ranges.count == 1, ranges[0].lowerBound == ranges[0].upperBound else { return nil }
+        return ranges[0].lowerBound
+    }
+
+    func contains(_ value: UInt32) -> Bool {
+        var found = false
+        for range in ranges where range.contains(value) {
+            found = true
+            break
+        }
+        if !found {
+            found = opposites.contains { ranges in !ranges.contains { $0.contains(value) } }
+        }
+        return found != negated
+    }
+}
+
+/// A pattern compiled for a Thompson-style matcher that follows every way through the
+/// pattern at once, one character at a time: time grows with the length of the text, never
+/// exponentially, and asking only whether a match exists needs no backtracking. JSON Schema
+/// checks ask just that, for every string with a `pattern`, so this spares ICU (whose start-up
+/// was a tenth of checking one small file) for the patterns it can read.
+struct PatternProgram: Sendable {
+    enum Step: Sendable {
+        /// Takes one character in `sets[n]`.
+        case accept(Int)
+        case split(Int, Int)
+        case jump(Int)
+        case start, end
+        case match
+    }
+
+    let steps: [Step]
+    let sets: [Lookup]
+    /// Every way through starts with `^`, so a match can start only at the beginning.
+    let anchored: Bool
+    /// Longer programs (large counted repeats) are left to ICU.
+    static let limit = 5_000
+
+    init?(_ pattern: String) {
+        guard let tree = PatternParser.parse(pattern) else { return nil }
+        var steps: [Step] = []
+        var sets: [Lookup] = []
+        guard Self.emit(tree, into: &steps, &sets) else { return nil }
+        steps.append(.match)
+        self.steps = steps
+        self.sets = sets
+        if case .start = steps[0] { anchored = true } else { anchored = false }
+    }
+
+    private static func emit(_ node: PatternParser.Node, into steps: inout [Step], _ sets: inout [Lookup]) -> Bool {
+        guard steps.count < limit else { return false }
+        switch node {
+        case .empty: return true
+        case .set(let set):
+            steps.append(.accept(sets.count))
+            sets.append(Lookup(set))
+        case .start: steps.append(.start)
+        case .end: steps.append(.end)
+        case .sequence(let parts): return parts.allSatisfy { emit($0, into: &steps, &sets) }
+        case .choice(let options):
+            var jumps: [Int] = []
+            for (number, option) in options.enumerated() {
+                let split = steps.count
+                if number < options.count - 1 { steps.append(.split(split + 1, -1)) }
+                guard emit(option, into: &steps, &sets) else { return false }
+                if number < options.count - 1 {
+                    jumps.append(steps.count)
+                    steps.append(.jump(-1))
+                    steps[split] = .split(split + 1, steps.count)
+                }
+            }
+            for jump in jumps { steps[jump] = .jump(steps.count) }
+        case .repeated(let inner, let min, let max):
+            for _ in 0..<min { guard emit(inner, into: &steps, &sets) else { return false } }
+            if let max {
+                var splits: [Int] = []
+                for _ in min..<max {
+                    splits.append(steps.count)
+                    steps.append(.split(steps.count + 1, -1))
+                    guard emit(inner, into: &steps, &sets) else { return false }
+                }
+                for split in splits { steps[split] = .split(split + 1, steps.count) }
+            } else {
+                let split = steps.count
+                steps.append(.split(split + 1, -1))
+                guard emit(inner, into: &steps, &sets) else { return false }
+                steps.append(.jump(split))
+                steps[split] = .split(split + 1, steps.count)
+            }
+        }
+        return steps.count < limit
+    }
+}
+
+/// A set with its ASCII part as a bitmap: nearly every character checked is ASCII.
+struct Lookup: Sendable {
+    private let low: UInt64, high: UInt64
+    private let set: ScalarSet
+
+    init(_ set: ScalarSet) {
+        self.set = set
+        var low: UInt64 = 0, high: UInt64 = 0
+        for value in UInt32(0)..<128 where set.contains(value) {
+            if value < 64 { low |= 1 << UInt64(value) } else { high |= 1 << UInt64(value - 64) }
+        }
+        self.low = low
+        self.high = high
+    }
+
+    func contains(_ value: UInt32) -> Bool {
+        if value < 64 { return low & (1 << UInt64(value)) != 0 }
+        if value < 128 { return high & (1 << UInt64(value - 64)) != 0 }
+        return set.contains(value)
+    }
+}

@@ -2,6 +2,12 @@ extension PatternProgram {
     /// Whether the pattern matches anywhere in the text, as ECMA-262's `test` does, character
     /// (Unicode scalar) by character, as ICU matched before.
     func matches(_ text: String) -> Bool {
+        if let dfa { return dfa.matches(text) }
+        return matchesStepByStep(text)
+    }
+
+    /// Without the table: for patterns whose table would be too large.
+    func matchesStepByStep(_ text: String) -> Bool {
         var run = Run(program: self)
         return run.matches(text)
     }

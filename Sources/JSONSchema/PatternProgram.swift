@@ -67,6 +67,34 @@ struct PatternProgram: Sendable {
         self.steps = steps
         self.sets = sets
         if case .start = steps[0] { anchored = true } else { anchored = false }
+        dfa = nil
+        dfa = PatternDFA(self)
+    }
+
+    /// The same pattern as a table, when it stays small enough (nearly always).
+    private(set) var dfa: PatternDFA?
+
+    /// The steps reachable from `entries` without taking a character: those waiting for one,
+    /// and whether the match is already made.
+    func closure(_ entries: [Int], atStart: Bool, atEnd: Bool) -> (waiting: [Int], matched: Bool) {
+        var seen = Set<Int>()
+        var pending = Array(entries.reversed())
+        var waiting: [Int] = []
+        var matched = false
+        while let step = pending.popLast() {
+            guard seen.insert(step).inserted else { continue }
+            switch steps[step] {
+            case .accept: waiting.append(step)
+            case .split(let one, let other):
+                pending.append(other)
+                pending.append(one)
+            case .jump(let target): pending.append(target)
+            case .start: if atStart { pending.append(step + 1) }
+            case .end: if atEnd { pending.append(step + 1) }
+            case .match: matched = true
+            }
+        }
+        return (waiting, matched)
     }
 
     private static func emit(_ node: PatternParser.Node, into steps: inout [Step], _ sets: inout [Lookup]) -> Bool {
@@ -117,7 +145,7 @@ struct PatternProgram: Sendable {
 /// A set with its ASCII part as a bitmap: nearly every character checked is ASCII.
 struct Lookup: Sendable {
     private let low: UInt64, high: UInt64
-    private let set: ScalarSet
+    let set: ScalarSet
 
     init(_ set: ScalarSet) {
         self.set = set

@@ -14,7 +14,7 @@ final class PatternProgramTests: XCTestCase {
         // Unanchored, partly anchored, alternatives, nesting, lazy repeats and edges.
         "a", "ab|c", "^a|b$", "a*", "a+b", "(a|b)*c", "^(?:a|)+$", "x?y?$", "^$", "$", "^", "a.c", "[^]", "[]", "a{2}",
         "a{2,}", "a{1,3}?b", "(?:)", "(a*)*b", "((a|b)+)+$", "[a-c-]", "[-a]", "[\\-z]", "\\.", "\\/", "[\\d\\s]+",
-        "\\W", "\\D\\S", "[\\W]", "[^\\S\\n]", "[\\s\\S]", "[^\\w\\D]", "[.]", "^[\\w-]+$", "é+", "😀.", "^.{3}$", "\\t|\\n",
+        "(a|b)*a(a|b){11}", "\\W", "\\D\\S", "[\\W]", "[^\\S\\n]", "[\\s\\S]", "[^\\w\\D]", "[.]", "^[\\w-]+$", "é+", "😀.", "^.{3}$", "\\t|\\n",
     ]
     static let alphabet: [String] = ["a", "b", "c", "x", "y", "A", "Z", "0", "7", "-", ".", "@", "/", ":", "+", " ",
                                      "\n", "\r", "\t", "\u{A0}", "\u{2028}", "\u{FEFF}", "é", "😀", "_", "T", "S", "G", "h", "ttps://"]
@@ -32,6 +32,7 @@ final class PatternProgramTests: XCTestCase {
                 let text = (0..<Int.random(in: 0...10, using: &random)).map { _ in Self.alphabet.randomElement(using: &random)! }.joined()
                 let expected = regex.firstMatch(in: text, range: NSRange(location: 0, length: text.utf16.count)) != nil
                 XCTAssertEqual(program.matches(text), expected, "\(pattern) on \(text.debugDescription)")
+                XCTAssertEqual(program.matchesStepByStep(text), expected, "\(pattern) step by step on \(text.debugDescription)")
             }
         }
     }
@@ -56,6 +57,11 @@ final class PatternProgramTests: XCTestCase {
         }
         XCTAssertNotNil(ECMARegex.compile("a(?=b)"), "ICU still reads look-aheads")
         XCTAssertNil(ECMARegex.compile("a{2,1}"), "an invalid pattern is still refused")
+    }
+
+    func testAPatternWhoseTableWouldBeTooLargeIsFollowedStepByStep() throws {
+        XCTAssertNil(try XCTUnwrap(PatternProgram("(a|b)*a(a|b){11}")).dfa)
+        XCTAssertNotNil(try XCTUnwrap(PatternProgram(#"^(?:[A-Za-z][A-Za-z0-9_-]{0,39})$"#)).dfa)
     }
 
     func testAHostilePatternTakesTimeInProportionToTheText() {

@@ -1,0 +1,107 @@
+/// A pattern's program turned into a table: one lookup for each character of the text. The
+/// program follows every way through at once, which for a long free-text answer checked with
+/// `[\s\S]*` was more work per character than ICU; the table does that work once, when the
+/// pattern is compiled. Characters are grouped into classes the pattern cannot tell apart,
+/// so the table stays small. Built only when it stays under `limit` states.
+struct PatternDFA: Sendable {
+    static let limit = 600
+
+    private let asciiClass: [UInt8]
+    /// Starts of the ranges of characters, each with its class, for characters beyond ASCII.
+    private let starts: [UInt32]
+    private let classOfRange: [Int]
+    private let classCount: Int
+    /// `next[state * classCount + class]`; -1 when no match can follow.
+    private let next: [Int32]
+    private let matchesBeforeEnd: [Bool]
+    private let matchesAtEnd: [Bool]
+
+    init?(_ program: PatternProgram) {
+        var bounds: Set<UInt32> = [0, 0x80, 0x110000]
+        for lookup in program.sets {
+            for range in lookup.set.ranges + lookup.set.opposites.flatMap({ $0 }) {
+                bounds.insert(range.lowerBound)
+                if range.upperBound < 0x10FFFF { bounds.insert(range.upperBound + 1) }
+            }
+        }
+        let starts = bounds.sorted().dropLast()
+        var classOf: [[Bool]: Int] = [:]
+        var classOfRange: [Int] = []
+        var members: [[Bool]] = []
+        for start in starts {
+            let signature = program.sets.map { $0.set.contains(start) }
+            if classOf[signature] == nil {
+                classOf[signature] = members.count
+                members.append(signature)
+            }
+            classOfRange.append(classOf[signature]!)
+        }
+        self.starts = Array(starts)
+        self.classOfRange = classOfRange
+        classCount = members.count
+        var ascii = [UInt8](repeating: 0, count: 128)
+        var range = 0
+        for value in 0..<128 {
+            while range + 1 < starts.count, UInt32(value) >= self.starts[range + 1] { range += 1 }
+            ascii[value] = UInt8(clamping: classOfRange[range])
+        }
+        guard classCount < 256 else { return nil }
+        asciiClass = ascii
+
+        // States are the steps waiting to be entered, with whether the text has just begun.
+        struct Key: Hashable { let entries: [Int]; let atStart: Bool }
+        var ids: [Key: Int] = [:]
+        var keys: [Key] = []
+        func id(_ key: Key) -> Int {
+            if let known = ids[key] { return known }
+            ids[key] = keys.count
+            keys.append(key)
+            return keys.count - 1
+        }
+        _ = id(Key(entries: [0], atStart: true))
+        var next: [Int32] = []
+        var before: [Bool] = [], atEnd: [Bool] = []
+        var state = 0
+        while state < keys.count {
+            guard keys.count <= Self.limit else { return nil }
+            let key = keys[state]
+            let open = program.closure(key.entries, atStart: key.atStart, atEnd: false)
+            before.append(open.matched)
+            atEnd.append(program.closure(key.entries, atStart: key.atStart, atEnd: true).matched)
+            for member in members {
+                var entries = Set(open.waiting.filter { step in
+                    guard case .accept(let set) = program.steps[step] else { return false }
+                    return member[set]
+                }.map { $0 + 1 })
+                if !program.anchored { entries.insert(0) }
+                next.append(entries.isEmpty ? -1 : Int32(id(Key(entries: entries.sorted(), atStart: false))))
+            }
+            state += 1
+        }
+        self.next = next
+        matchesBeforeEnd = before
+        matchesAtEnd = atEnd
+    }
+
+    func matches(_ text: String) -> Bool {
+        var state = 0
+        for scalar in text.unicodeScalars {
+            if matchesBeforeEnd[state] { return true }
+            let value = scalar.value
+            let group = value < 128 ? Int(asciiClass[Int(value)]) : classOf(value)
+            let following = next[state * classCount + group]
+            if following < 0 { return false }
+            state = Int(following)
+        }
+        return matchesAtEnd[state]
+    }
+
+    private func classOf(_ value: UInt32) -> Int {
+        var low = 0, high = starts.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if starts[middle] <= value { low = middle } else { high = middle - 1 }
+        }
+        return classOfRange[low]
+    }
+}

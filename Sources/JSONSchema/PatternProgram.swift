@@ -1,5 +1,5 @@
 /// Characters one step of a pattern accepts, as ranges of Unicode scalar values.
-struct ScalarSet {
+struct ScalarSet: Hashable {
     var ranges: [ClosedRange<UInt32>]
     var negated: Bool
     /// Sets whose opposites belong too: `[\s\S]` is white space plus everything else.
@@ -61,11 +61,11 @@ struct PatternProgram: Sendable {
     init?(_ pattern: String) {
         guard let tree = PatternParser.parse(pattern) else { return nil }
         var steps: [Step] = []
-        var sets: [Lookup] = []
+        var sets = Sets()
         guard Self.emit(tree, into: &steps, &sets) else { return nil }
         steps.append(.match)
         self.steps = steps
-        self.sets = sets
+        self.sets = sets.lookups
         if case .start = steps[0] { anchored = true } else { anchored = false }
         dfa = nil
         dfa = PatternDFA(self)
@@ -97,13 +97,26 @@ struct PatternProgram: Sendable {
         return (waiting, matched)
     }
 
-    private static func emit(_ node: PatternParser.Node, into steps: inout [Step], _ sets: inout [Lookup]) -> Bool {
+    /// Each different set once: `[A-Z]{0,39}` repeats one set forty times, and the table is
+    /// built from the different ones.
+    private struct Sets {
+        var lookups: [Lookup] = []
+        var known: [ScalarSet: Int] = [:]
+
+        mutating func number(_ set: ScalarSet) -> Int {
+            if let number = known[set] { return number }
+            known[set] = lookups.count
+            lookups.append(Lookup(set))
+            return lookups.count - 1
+        }
+    }
+
+    private static func emit(_ node: PatternParser.Node, into steps: inout [Step], _ sets: inout Sets) -> Bool {
         guard steps.count < limit else { return false }
         switch node {
         case .empty: return true
         case .set(let set):
-            steps.append(.accept(sets.count))
-            sets.append(Lookup(set))
+            steps.append(.accept(sets.number(set)))
         case .start: steps.append(.start)
         case .end: steps.append(.end)
         case .sequence(let parts): return parts.allSatisfy { emit($0, into: &steps, &sets) }

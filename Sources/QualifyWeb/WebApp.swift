@@ -46,33 +46,41 @@ public enum WebApp {
         router.post("/check") { request, _ in
             var request = request
             let intake = try await Intake.read(&request, limit: settings.maxUploadBytes)
-            let report = checker.check(bytes: intake.bytes, file: intake.name)
-            if request.headers[.accept]?.contains("application/json") == true {
-                let batch = BatchReport(reports: [report], provenance: Provenance(kit: kit, configuration: checker.configuration))
-                return file(JSONReport.render(batch), type: "application/json", name: nil)
+            let wantsJSON = request.headers[.accept]?.contains("application/json") == true
+            return try await Work.run {
+                let report = checker.check(bytes: intake.bytes, file: intake.name)
+                if wantsJSON {
+                    let batch = BatchReport(reports: [report], provenance: Provenance(kit: kit, configuration: checker.configuration))
+                    return file(JSONReport.render(batch), type: "application/json", name: nil)
+                }
+                return Pages.response(Pages.result(report, submission: intake.bytes, name: intake.name,
+                                                   catalogue: kit.catalogue, templates: templates))
             }
-            return Pages.response(Pages.result(report, submission: intake.bytes, name: intake.name,
-                                                      catalogue: kit.catalogue, templates: templates))
         }
         router.post("/report") { request, _ in
             var request = request
             let form = try await Intake.readReportForm(&request, limit: settings.maxUploadBytes)
-            let name = form.name ?? "submission"
-            let inspection = checker.inspect(bytes: form.submission, file: name)
-            let batch = BatchReport(reports: [inspection.report], provenance: Provenance(kit: kit, configuration: checker.configuration))
-            switch form.format {
-            case "html": return file(HTMLReport.render(batch), type: "text/html; charset=utf-8", name: "qualify-report.html")
-            case "json": return file(JSONReport.render(batch), type: "application/json", name: "qualify-report.json")
-            case "csv": return file(CSVReport.render(batch), type: "text/csv; charset=utf-8", name: "qualify-report.csv")
-            case "checklist":
-                let list = ChecklistBuilder(kit: kit).build(inspection)
-                return file(ChecklistRenderer.html(list), type: "text/html; charset=utf-8", name: "reviewer-checklist.html")
-            default:
-                throw PlainError(status: .badRequest, title: "There is no such download",
-                                 text: "This page cannot make a '\(form.format)' download. Choose the web page, JSON, CSV or the reviewer checklist.")
-            }
+            return try await Work.run { try report(form, checker: checker, kit: kit) }
         }
         return router
+    }
+
+    /// A download of the report or checklist, made on the checking threads.
+    private static func report(_ form: Intake.ReportForm, checker: Checker, kit: Kit) throws -> Response {
+        let name = form.name ?? "submission"
+        let inspection = checker.inspect(bytes: form.submission, file: name)
+        let batch = BatchReport(reports: [inspection.report], provenance: Provenance(kit: kit, configuration: checker.configuration))
+        switch form.format {
+        case "html": return file(HTMLReport.render(batch), type: "text/html; charset=utf-8", name: "qualify-report.html")
+        case "json": return file(JSONReport.render(batch), type: "application/json", name: "qualify-report.json")
+        case "csv": return file(CSVReport.render(batch), type: "text/csv; charset=utf-8", name: "qualify-report.csv")
+        case "checklist":
+            let list = ChecklistBuilder(kit: kit).build(inspection)
+            return file(ChecklistRenderer.html(list), type: "text/html; charset=utf-8", name: "reviewer-checklist.html")
+        default:
+            throw PlainError(status: .badRequest, title: "There is no such download",
+                             text: "This page cannot make a '\(form.format)' download. Choose the web page, JSON, CSV or the reviewer checklist.")
+        }
     }
 
     public static func application(kit: Kit, settings: WebSettings,

@@ -16,9 +16,11 @@ struct FormRoutes: Sendable {
         router.post("/form/upload") { request, _ in
             var request = request
             let intake = try await Intake.read(&request, limit: maxUploadBytes)
-            let draft = Draft(bytes: intake.bytes, checker: checker)
-            if draft.root == nil { return Pages.response(cannotRead(draft), status: .unprocessableContent) }
-            return Pages.response(page(for: draft, action: "tasks", section: nil))
+            return try await Work.run {
+                let draft = Draft(bytes: intake.bytes, checker: checker)
+                if draft.root == nil { return Pages.response(cannotRead(draft), status: .unprocessableContent) }
+                return Pages.response(page(for: draft, action: "tasks", section: nil))
+            }
         }
         router.post("/form/tasks") { request, _ in try await handle(request, section: nil) }
         router.post("/form/check-answers") { request, _ in try await handle(request, section: nil) }
@@ -31,6 +33,11 @@ struct FormRoutes: Sendable {
     private func handle(_ request: Request, section: FormPlan.Section?) async throws -> Response {
         var request = request
         let form = try await FormBody.read(&request, limit: maxUploadBytes)
+        return try await Work.run { try respond(to: form, section: section) }
+    }
+
+    /// Everything after reading the page's answers, on the checking threads.
+    private func respond(to form: FormBody, section: FormPlan.Section?) throws -> Response {
         guard let bytes = form.draft, !bytes.isEmpty else {
             throw PlainError(status: .badRequest, title: "Your answers did not come with the page",
                              text: "Each page carries your answers with it. Start again, or carry on with a file you saved.")

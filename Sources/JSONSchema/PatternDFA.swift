@@ -2,9 +2,11 @@
 /// program follows every way through at once, which for a long free-text answer checked with
 /// `[\s\S]*` was more work per character than ICU; the table does that work once, when the
 /// pattern is compiled. Characters are grouped into classes the pattern cannot tell apart,
-/// so the table stays small. Built only when it stays under `limit` states.
+/// so the table stays small. Built only for programs of up to `stepLimit` steps and tables of
+/// up to `cellLimit` cells, so that a hostile pattern cannot make compiling slow.
 struct PatternDFA: Sendable {
-    static let limit = 600
+    static let stepLimit = 1_000
+    static let cellLimit = 20_000
 
     private let asciiClass: [UInt8]
     /// Starts of the ranges of characters, each with its class, for characters beyond ASCII.
@@ -17,6 +19,7 @@ struct PatternDFA: Sendable {
     private let matchesAtEnd: [Bool]
 
     init?(_ program: PatternProgram) {
+        guard program.steps.count <= Self.stepLimit else { return nil }
         var bounds: Set<UInt32> = [0, 0x80, 0x110000]
         for lookup in program.sets {
             for range in lookup.set.ranges + lookup.set.opposites.flatMap({ $0 }) {
@@ -63,7 +66,7 @@ struct PatternDFA: Sendable {
         var before: [Bool] = [], atEnd: [Bool] = []
         var state = 0
         while state < keys.count {
-            guard keys.count <= Self.limit else { return nil }
+            guard keys.count * classCount <= Self.cellLimit else { return nil }
             let key = keys[state]
             let open = program.closure(key.entries, atStart: key.atStart, atEnd: false)
             before.append(open.matched)

@@ -102,6 +102,9 @@ struct PatternProgram: Sendable {
     private struct Sets {
         var lookups: [Lookup] = []
         var known: [ScalarSet: Int] = [:]
+        /// Parts emitted so far: repeats of repeats of an empty group add no steps, so the step
+        /// limit alone would not stop `((?:){99999}){99999}`.
+        var visits = 0
 
         mutating func number(_ set: ScalarSet) -> Int {
             if let number = known[set] { return number }
@@ -112,7 +115,8 @@ struct PatternProgram: Sendable {
     }
 
     private static func emit(_ node: PatternParser.Node, into steps: inout [Step], _ sets: inout Sets) -> Bool {
-        guard steps.count < limit else { return false }
+        sets.visits += 1
+        guard steps.count < limit, sets.visits < limit * 10 else { return false }
         switch node {
         case .empty: return true
         case .set(let set):

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A pattern's program turned into a table: one lookup for each character of the text. The
 /// program follows every way through at once, which for a long free-text answer checked with
 /// `[\s\S]*` was more work per character than ICU; the table does that work once, when the
@@ -106,5 +108,21 @@ struct PatternDFA: Sendable {
             if starts[middle] <= value { low = middle } else { high = middle - 1 }
         }
         return classOfRange[low]
+    }
+}
+
+/// A value made once, on first use, by whichever thread needs it first.
+final class Once<Value>: @unchecked Sendable {
+    // Guarded by the lock; made once and never changed after.
+    private let lock = NSLock()
+    private var made: Value?
+
+    func value(_ make: () -> Value) -> Value {
+        lock.lock()
+        defer { lock.unlock() }
+        if let made { return made }
+        let value = make()
+        made = value
+        return value
     }
 }

@@ -67,12 +67,12 @@ struct PatternProgram: Sendable {
         self.steps = steps
         self.sets = sets.lookups
         if case .start = steps[0] { anchored = true } else { anchored = false }
-        dfa = nil
-        dfa = PatternDFA(self)
     }
 
-    /// The same pattern as a table, when it stays small enough (nearly always).
-    private(set) var dfa: PatternDFA?
+    /// The same pattern as a table, when it stays small enough (nearly always). Made when the
+    /// pattern is first used: a single small file meets only some of a schema's patterns.
+    var dfa: PatternDFA? { table.value { PatternDFA(self) } }
+    private let table = Once<PatternDFA?>()
 
     /// The steps reachable from `entries` without taking a character: those waiting for one,
     /// and whether the match is already made.

@@ -24,26 +24,26 @@ struct Check: ParsableCommand {
     var files: [String]
 
     @Option(help: "text, json, html, markdown, csv, sarif or junit.")
-    var format: ReportFormat = .text
+    var format: ReportFormat = CheckRun.defaults.format
 
     @Option(name: [.short, .customLong("output")], help: "Write the report to this file (written whole, or not at all).")
     var output: String?
 
     @Flag(help: "Replace the -o file if it already exists. A file being checked is never replaced.")
-    var force = false
+    var force = CheckRun.defaults.force
 
     @Flag(help: "Show one line for each file, worst first, and how often each finding came up, without the findings themselves.")
-    var summaryOnly = false
+    var summaryOnly = CheckRun.defaults.summaryOnly
 
     @Option(help: ArgumentHelp("Exit with 1 when any finding is at this level or more serious: must-fix, ask or advice.",
                                valueName: "must-fix|ask|advice"))
-    var failOn: Severity = .mustFix
+    var failOn: Severity = CheckRun.defaults.failOn
 
     @Option(help: "An assumptions file that replaces guidance/assumptions.yaml.")
     var config: String?
 
     @Option(help: "Largest file to read, in megabytes.")
-    var maxSize: Int = 10
+    var maxSize: Int = CheckRun.defaults.maxSize
 
     @Option(help: "How many files to check at once (default: one for each core).")
     var jobs: Int?
@@ -58,45 +58,13 @@ struct Check: ParsableCommand {
     }
 
     func run() throws {
-        let kit = try loadKit(configuration: config)
-        var checker = Checker(kit: kit, maxBytes: maxSize * 1_048_576)
-        checker.configuration = kit.configuration
-        let expansion = BatchInput.expand(files)
-        let bar: Progress? = expansion.items.count > 1 && Terminal.isTerminal(STDERR_FILENO) ? Progress() : nil
-        var report: (@Sendable (Int, Int) -> Void)?
-        if let bar { report = { done, total in bar.show(done, total) } }
-        let readInput: @Sendable () -> [UInt8] = { [UInt8](FileHandle.standardInput.readDataToEndOfFile()) }
-        let reports = Batch(checker: checker, jobs: jobs).run(expansion.items, standardInput: readInput, progress: report)
-        bar?.finish()
-        let configuration = checker.configuration
-        let batch = BatchReport(reports: reports, skipped: expansion.skipped,
-                                provenance: Provenance(kit: kit, configuration: configuration))
-        let text = render(batch, kit: kit, colour: output == nil && Terminal.wantsColour)
-        if let output {
-            let inputs = expansion.items.compactMap { item -> URL? in if case .file(let url, _) = item { return url } else { return nil } }
-            try OutputFile.write(text, to: output, force: force, inputs: inputs)
-        } else {
-            print(text, terminator: "")
-        }
-        let status = batch.exitStatus(failOn: failOn)
+        let status = try request.run()
         if status != 0 { throw ExitCode(status) }
     }
 
-    func render(_ batch: BatchReport, kit: Kit, colour: Bool) -> String {
-        switch format {
-        case .json: return JSONReport.render(batch, summaryOnly: summaryOnly)
-        case .html: return HTMLReport.render(batch, summaryOnly: summaryOnly)
-        case .markdown: return MarkdownReport.render(batch, summaryOnly: summaryOnly)
-        case .csv: return summaryOnly ? CSVReport.summary(batch) : CSVReport.render(batch)
-        case .sarif: return SARIFReport.render(batch, kit: kit)
-        case .junit: return JUnitReport.render(batch, summaryOnly: summaryOnly)
-        case .text:
-            let renderer = TextRenderer(colour: colour, catalogue: kit.catalogue)
-            if summaryOnly { return renderer.summary(batch, files: true) }
-            var out = batch.reports.map(renderer.render).joined(separator: "\n")
-            if batch.reports.count > 1 { out += "\n" + renderer.summary(batch) }
-            return out
-        }
+    var request: CheckRun {
+        CheckRun(files: files, format: format, output: output, force: force, summaryOnly: summaryOnly, failOn: failOn,
+                 config: config, maxSize: maxSize, jobs: jobs)
     }
 }
 

@@ -13,7 +13,13 @@ struct Qualify: AsyncParsableCommand {
     /// A usage mistake exits with 2, like an unreadable file: the command could not do its job.
     static func main() async {
         do {
-            var command = try parseAsRoot(Self.takingKitOption(Array(CommandLine.arguments.dropFirst())))
+            let arguments = try Self.takingKitOption(Array(CommandLine.arguments.dropFirst()))
+            if let plain = CheckRun.plain(arguments) {
+                let status = try plain.run()
+                if status != 0 { Foundation.exit(status) }
+                return
+            }
+            var command = try parseAsRoot(arguments)
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {

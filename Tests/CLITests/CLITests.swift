@@ -80,6 +80,22 @@ final class CLITests: XCTestCase {
         try CLI().qualify(arguments, input: input, in: folder)
     }
 
+    /// `qualify check FILE...` alone is read without swift-argument-parser; given an option that
+    /// changes nothing, the same files must give the same words and the same exit status.
+    func testPlainCheckAgreesWithTheParsedCommand() throws {
+        let cases = [["examples/valid/01-small-charity-alone.xml"], ["examples/invalid/01-missing-geography.json"],
+                     ["no-such-file.xml", "examples/valid/01-small-charity-alone.json"], ["examples/invalid"]]
+        for files in cases {
+            let plain = try CLI().qualify(["check"] + files)
+            let parsed = try CLI().qualify(["check"] + files + ["--format", "text", "--fail-on", "must-fix", "--max-size", "10"])
+            XCTAssertEqual(plain.status, parsed.status, "\(files)")
+            XCTAssertEqual(plain.out, parsed.out, "\(files)")
+        }
+        XCTAssertEqual(try CLI().qualify(["check", "examples/valid/01-small-charity-alone.xml"]).status, 0)
+        XCTAssertEqual(try CLI().qualify(["check", "examples/invalid/01-missing-geography.json"]).status, 1)
+        XCTAssertEqual(try CLI().qualify(["check", "no-such-file.xml"]).status, 2)
+    }
+
     func testValidExampleExitsZero() throws {
         let result = try qualify(["check", "examples/valid/01-small-charity-alone.xml"])
         XCTAssertEqual(result.status, 0, result.out)

@@ -111,18 +111,28 @@ struct PatternDFA: Sendable {
     }
 }
 
-/// A value made once, on first use, by whichever thread needs it first.
-final class Once<Value>: @unchecked Sendable {
-    // Guarded by the lock; made once and never changed after.
+/// A pattern's table, made once the pattern has been matched against enough text to repay
+/// making it: one small file checks a few short values against each pattern, and following
+/// the program step by step costs less than building tables it will hardly use.
+final class TableWhenWorthIt: @unchecked Sendable {
+    static let worthIt = 4_096
+    // Guarded by the lock; the table is made once and never changed after.
     private let lock = NSLock()
-    private var made: Value?
+    private var characters = 0
+    private var made: PatternDFA??
 
-    func value(_ make: () -> Value) -> Value {
+    /// The table if it is made, after counting `length` more characters towards making it.
+    func table(after length: Int, _ make: () -> PatternDFA?) -> PatternDFA? {
         lock.lock()
         defer { lock.unlock() }
         if let made { return made }
-        let value = make()
-        made = value
-        return value
+        characters += length + 16
+        guard characters >= Self.worthIt else { return nil }
+        let table = make()
+        made = .some(table)
+        return table
     }
+
+    /// The table, made now if it is not made yet.
+    func value(_ make: () -> PatternDFA?) -> PatternDFA? { table(after: Self.worthIt, make) }
 }

@@ -55,7 +55,7 @@ struct PatternParser {
         case "$": return .end
         case ".": return .set(.dot)
         case "[": return characterClass()
-        case "\\": return escape(inClass: false).map(Node.set)
+        case "\\": return escape().map(Node.set)
         case "(":
             if next == "?" {
                 guard index + 1 < scalars.count, scalars[index + 1] == ":" else { return nil }
@@ -116,7 +116,7 @@ struct PatternParser {
             index += 1
             let low: ScalarSet
             if scalar == "\\" {
-                guard let escaped = escape(inClass: true) else { return nil }
+                guard let escaped = escape() else { return nil }
                 low = escaped
             } else if scalar == "[" {
                 return nil
@@ -141,7 +141,7 @@ struct PatternParser {
         return .set(set)
     }
 
-    private mutating func escape(inClass: Bool) -> ScalarSet? {
+    private mutating func escape() -> ScalarSet? {
         guard let letter = next else { return nil }
         index += 1
         switch letter {

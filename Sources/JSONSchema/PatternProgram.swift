@@ -69,10 +69,9 @@ struct PatternProgram: Sendable {
         if case .start = steps[0] { anchored = true } else { anchored = false }
     }
 
-    /// The same pattern as a table, when it stays small enough (nearly always). Made when the
-    /// pattern is first used: a single small file meets only some of a schema's patterns.
+    /// The same pattern as a table, when it stays small enough (nearly always).
     var dfa: PatternDFA? { table.value { PatternDFA(self) } }
-    private let table = Once<PatternDFA?>()
+    let table = TableWhenWorthIt()
 
     /// The steps reachable from `entries` without taking a character: those waiting for one,
     /// and whether the match is already made.

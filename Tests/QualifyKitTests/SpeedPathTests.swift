@@ -41,11 +41,11 @@ final class SpeedPathTests: XCTestCase {
         let document = try XCTUnwrap(Shared.checker.inspect(file: file).document)
         let s = Submission(root: document.root, model: kit.model)
         let first = s.organisations.map(\.path.path)
-        let firstReads = s.reads.fields.map(\.path)
+        let firstReads = s.reads.paths
         XCTAssertFalse(first.isEmpty)
         s.reads.clear()
         XCTAssertEqual(s.organisations.map(\.path.path), first)
-        XCTAssertEqual(s.reads.fields.map(\.path), firstReads, "the second rule must log the reads it relies on")
+        XCTAssertEqual(s.reads.paths, firstReads, "the second rule must log the reads it relies on")
     }
 
     /// Rules step down to their fields and the engine places a finding by the hit's own field,

@@ -6,30 +6,48 @@ import QualifyDocument
 struct Field {
     /// The value; nil when the file leaves it out.
     let node: Node?
-    let path: DocumentPath
+    /// The way here from the root, as links: stepping down adds one link instead of copying
+    /// the whole path, and most fields a rule reads never need their path written out.
+    private let trail: Trail?
     /// Where the value starts; for one that is missing (or has no position of its own), where
     /// the nearest section holding it starts, which is where a person will look to add it.
     let position: SourcePosition?
 
-    init(node: Node?, path: DocumentPath, position: SourcePosition?) {
+    private init(node: Node?, trail: Trail?, position: SourcePosition?) {
         self.node = node
-        self.path = path
+        self.trail = trail
         self.position = node?.position ?? position
+    }
+
+    init(node: Node?, path: DocumentPath, position: SourcePosition?) {
+        let trail = path.tokens.reduce(nil as Trail?) { Trail(parent: $0, token: $1) }
+        self.init(node: node, trail: trail, position: position)
     }
 
     /// The whole document.
     init(root: Node) {
-        self.init(node: root, path: .root, position: nil)
+        self.init(node: root, trail: nil, position: nil)
+    }
+
+    var path: DocumentPath {
+        guard let trail else { return .root }
+        var tokens = [DocumentPath.Token](repeating: .index(0), count: trail.depth)
+        var link: Trail? = trail
+        while let current = link {
+            tokens[current.depth - 1] = current.token
+            link = current.parent
+        }
+        return DocumentPath(tokens)
     }
 
     static func / (lhs: Field, key: String) -> Field {
-        Field(node: lhs.node?[key], path: lhs.path.appending(key), position: lhs.position)
+        Field(node: lhs.node?[key], trail: Trail(parent: lhs.trail, token: .key(key)), position: lhs.position)
     }
 
     static func / (lhs: Field, index: Int) -> Field {
         let items = lhs.node?.items
         let node = items.flatMap { $0.indices.contains(index) ? $0[index] : nil }
-        return Field(node: node, path: lhs.path.appending(index: index), position: lhs.position)
+        return Field(node: node, trail: Trail(parent: lhs.trail, token: .index(index)), position: lhs.position)
     }
 
     /// Follows a path from this field (from the root for the sections rules start from).
@@ -46,7 +64,7 @@ struct Field {
     var items: [Field] {
         guard let items = node?.items else { return [] }
         return items.indices.map { index in
-            Field(node: items[index], path: path.appending(index: index), position: position)
+            Field(node: items[index], trail: Trail(parent: trail, token: .index(index)), position: position)
         }
     }
 
@@ -63,7 +81,20 @@ struct Field {
 
     /// 1-based position in its list, for naming an untitled entry ("Case study 2").
     var number: Int {
-        if case .index(let index)? = path.tokens.last { return index + 1 }
+        if case .index(let index)? = trail?.token { return index + 1 }
         return 1
+    }
+}
+
+/// One step of a field's way from the root.
+private final class Trail {
+    let parent: Trail?
+    let token: DocumentPath.Token
+    let depth: Int
+
+    init(parent: Trail?, token: DocumentPath.Token) {
+        self.parent = parent
+        self.token = token
+        depth = (parent?.depth ?? 0) + 1
     }
 }

@@ -36,20 +36,20 @@ public struct RuleEngine: Sendable {
             submission.reads.clear()
             do {
                 let hits = try rule.check(submission, configuration)
-                let reads = submission.reads.fields
-                if let blocked = reads.first(where: { Self.hasProblem($0.path, problemPaths) }) {
-                    waiting[misspelt[blocked.path] ?? blocked.path, default: []].append(rule.id)
+                let reads = submission.reads.paths
+                if let blocked = reads.first(where: { Self.hasProblem($0, problemPaths) }) {
+                    waiting[misspelt[blocked] ?? blocked, default: []].append(rule.id)
                     continue
                 }
                 // Finding nothing is safe to say; finding something may be the misspelling's doing.
-                if !hits.isEmpty, let meant = reads.first(where: { misspelt[$0.path] != nil }) {
-                    waiting[misspelt[meant.path]!, default: []].append(rule.id)
+                if !hits.isEmpty, let meant = reads.first(where: { misspelt[$0] != nil }) {
+                    waiting[misspelt[meant]!, default: []].append(rule.id)
                     continue
                 }
                 findings += hits.map { finding(rule, $0, places) }
                 removed += hits.filter(\.removesSection).map(\.path)
             } catch let needs as RuleNeeds {
-                let blocked = submission.reads.fields.first { Self.hasProblem($0.path, problemPaths) }?.path ?? needs.path
+                let blocked = submission.reads.paths.first { Self.hasProblem($0, problemPaths) } ?? needs.path
                 waiting[misspelt[blocked] ?? blocked, default: []].append(rule.id)
             } catch {
                 continue
@@ -89,7 +89,8 @@ public struct RuleEngine: Sendable {
 
     /// Placed by the hit's own field: no walk from the root.
     private func finding(_ rule: Rule, _ hit: RuleHit, _ places: Places) -> Finding {
-        let described = places.describe(hit.path)
+        let path = hit.path
+        let described = places.describe(path)
         var values = hit.facts
         values["place"] = described.place
         values["field"] = described.field
@@ -97,7 +98,7 @@ public struct RuleEngine: Sendable {
         let position = hit.field.position
         let value = hit.field.node?.scalarText
         return Finding(id: rule.id, severity: configuration.severity(of: rule), message: catalogue.render(key, values),
-                       section: described.section, place: described.place, path: hit.path.description,
+                       section: described.section, place: described.place, path: path.description,
                        line: position?.line, column: position?.column, value: value)
     }
 

@@ -88,10 +88,10 @@ struct Submission {
             reads.hasOrganisations = true
             return known
         }
-        let start = reads.fields.count
+        let start = reads.paths.count
         let found = findOrganisations()
         cache.organisations = found
-        cache.reads = Array(reads.fields[start...])
+        cache.reads = Array(reads.paths[start...])
         reads.hasOrganisations = true
         return found
     }
@@ -148,28 +148,28 @@ extension DocumentPath: FieldPlace {
 
 final class ReadLog {
     let enabled: Bool
-    private(set) var fields: [Field] = []
-    /// Whether the reads behind the organisations are in `fields` already.
+    private(set) var paths: [DocumentPath] = []
+    /// Whether the reads behind the organisations are in `paths` already.
     var hasOrganisations = false
 
     init(enabled: Bool) { self.enabled = enabled }
 
     func note(_ field: Field) {
-        if enabled { fields.append(field) }
+        if enabled { paths.append(field.path) }
     }
 
-    static func += (log: ReadLog, more: [Field]) {
-        if log.enabled { log.fields += more }
+    static func += (log: ReadLog, more: [DocumentPath]) {
+        if log.enabled { log.paths += more }
     }
 
     /// Ready for the next rule.
     func clear() {
-        fields.removeAll(keepingCapacity: true)
+        paths.removeAll(keepingCapacity: true)
         hasOrganisations = false
     }
 }
 
 final class OrganisationCache {
     var organisations: [Submission.Organisation]?
-    var reads: [Field] = []
+    var reads: [DocumentPath] = []
 }

@@ -4,19 +4,25 @@ enum Words {
     /// counted byte by byte, and other text scalar by scalar; only the rare text where joining
     /// scalars into characters could change the count keeps the exact character rules.
     static func count(_ text: String) -> Int {
+        let ascii = text.utf8.withContiguousStorageIfAvailable(countASCII) ?? countASCII(Array(text.utf8))
+        return ascii ?? countScalars(text) ?? text.split { $0.isWhitespace }.count
+    }
+
+    /// Words in ASCII bytes; nil at the first byte that is not ASCII. A word starts wherever a
+    /// non-space byte follows a space (or the start), so no branch depends on the previous byte.
+    private static func countASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         var count = 0
-        var inWord = false
-        for byte in text.utf8 {
-            if byte >= 0x80 { return countScalars(text) ?? text.split { $0.isWhitespace }.count }
-            if byte == 0x20 || (0x09...0x0D).contains(byte) {
-                inWord = false
-            } else if !inWord {
-                inWord = true
-                count += 1
-            }
+        var previousSpace = 1
+        for byte in bytes {
+            if byte >= 0x80 { return nil }
+            let space = byte == 0x20 || (byte &- 0x09) < 5 ? 1 : 0
+            count &+= previousSpace & (1 &- space)
+            previousSpace = space
         }
         return count
     }
+
+    private static func countASCII(_ bytes: [UInt8]) -> Int? { bytes.withUnsafeBufferPointer(countASCII) }
 
     /// A character is white space when its first scalar is, so counting scalars agrees with
     /// counting characters unless a scalar joins a space to a neighbour: a combining mark, a

@@ -6,7 +6,8 @@ extension PatternProgram {
         return matchesStepByStep(text)
     }
 
-    /// Without the table: for patterns whose table would be too large.
+    /// Without the table: until the table is worth making, and for patterns whose table would
+    /// be too large.
     func matchesStepByStep(_ text: String) -> Bool {
         var run = Run(program: self)
         return run.matches(text)

@@ -12,7 +12,9 @@ struct FormRoutes: Sendable {
     let maxUploadBytes: Int
 
     func add(to router: Router<BasicRequestContext>) {
-        router.get("/form") { _, _ in Pages.response(pages.tasks(Draft.blank(model: kit.model, checker: checker))) }
+        router.get("/form") { _, _ in
+            try await Work.run { Pages.response(pages.tasks(Draft.blank(model: kit.model, checker: checker))) }
+        }
         router.post("/form/upload") { request, _ in
             var request = request
             let intake = try await Intake.read(&request, limit: maxUploadBytes)

@@ -60,52 +60,57 @@ struct XMLMapping {
             paths = ElementPaths(count: tree.elements.count)
         }
 
-        func key(of element: XMLTree.Element) -> String {
-            element.namespace == formNamespace ? element.name : element.qualifiedName
+        // Elements are read field by field (`tree.elements[index].name`), never copied whole:
+        // copying one copies its six strings and arrays, and that was a fifth of the mapping.
+        func key(of index: Int) -> String {
+            tree.elements[index].namespace == formNamespace ? tree.elements[index].name : tree.elements[index].qualifiedName
         }
 
         /// `step` is the key or list position that leads from the parent element to this one.
         mutating func node(for index: Int, type: FormType?, parent: Int, step: DocumentPath.Token?) -> Node {
-            let element = tree.elements[index]
-            let position = SourcePosition(line: element.line, column: element.column)
+            let position = SourcePosition(line: tree.elements[index].line, column: tree.elements[index].column)
             paths.record(index, parent: parent, step: step)
-            for attribute in element.attributes where !(index == 0 && attribute.name == "schemaVersion")
-                && attribute.namespace != "http://www.w3.org/2001/XMLSchema-instance" {
-                problems.append(Problem(.unknownField, at: paths[index].appending("@" + attribute.name), position: position,
-                                        value: attribute.name, facts: ["attribute": "yes"]))
-            }
+            if !tree.elements[index].attributes.isEmpty { attributeProblems(index, position) }
+            let children = tree.elements[index].children
             switch type {
             case .complex(let complex)?:
-                return Node(.object(members(of: index) { complex.field($0)?.typeName }), position: position)
+                return Node(.object(members(of: index, children) { complex.field($0)?.typeName }), position: position)
             case .list(let list)?:
-                let items = element.children.enumerated().map { offset, child -> Node in
-                    let childElement = tree.elements[child]
-                    var item = node(for: child, type: key(of: childElement) == list.item.name
-                        ? model.type(named: list.item.typeName) : nil, parent: index, step: .index(offset))
-                    item.tag = key(of: childElement)
+                let itemType = model.type(named: list.item.typeName)
+                let items = children.enumerated().map { offset, child -> Node in
+                    let name = key(of: child)
+                    var item = node(for: child, type: name == list.item.name ? itemType : nil, parent: index, step: .index(offset))
+                    item.tag = name
                     return item
                 }
                 return Node(.array(items), position: position)
             case .simple(let simple)?:
-                if !element.children.isEmpty {
-                    return Node(.object(members(of: index) { _ in nil }), position: position)
+                if !children.isEmpty {
+                    return Node(.object(members(of: index, children) { _ in nil }), position: position)
                 }
-                return Node(Self.scalar(element.text, base: simple.base), position: position)
+                return Node(Self.scalar(tree.elements[index].text, base: simple.base), position: position)
             case nil:
-                if element.children.isEmpty { return Node(.string(element.text), position: position) }
-                return Node(.object(members(of: index) { _ in nil }), position: position)
+                if children.isEmpty { return Node(.string(tree.elements[index].text), position: position) }
+                return Node(.object(members(of: index, children) { _ in nil }), position: position)
             }
         }
 
-        private mutating func members(of index: Int, typeOf: (String) -> String?) -> [Member] {
-            let element = tree.elements[index]
-            if !element.children.isEmpty || !element.text.isEmpty,
-               !element.text.trimmedSpace.isEmpty {
-                problems.append(Problem(.unexpectedText, at: paths[index], position: SourcePosition(line: element.line, column: element.column),
-                                        value: element.text.trimmedSpace))
+        private mutating func attributeProblems(_ index: Int, _ position: SourcePosition) {
+            for attribute in tree.elements[index].attributes where !(index == 0 && attribute.name == "schemaVersion")
+                && attribute.namespace != "http://www.w3.org/2001/XMLSchema-instance" {
+                problems.append(Problem(.unknownField, at: paths[index].appending("@" + attribute.name), position: position,
+                                        value: attribute.name, facts: ["attribute": "yes"]))
             }
-            return element.children.map { child in
-                let name = key(of: tree.elements[child])
+        }
+
+        private mutating func members(of index: Int, _ children: [Int], typeOf: (String) -> String?) -> [Member] {
+            if !tree.elements[index].text.isEmpty, !tree.elements[index].text.trimmedSpace.isEmpty {
+                problems.append(Problem(.unexpectedText, at: paths[index],
+                                        position: SourcePosition(line: tree.elements[index].line, column: tree.elements[index].column),
+                                        value: tree.elements[index].text.trimmedSpace))
+            }
+            return children.map { child in
+                let name = key(of: child)
                 let type = typeOf(name).flatMap(model.type(named:))
                 return Member(key: name, node: node(for: child, type: type, parent: index, step: .key(name)))
             }

@@ -114,6 +114,7 @@ enum CaseStudyRules {
         },
         Rule("text.word-limit", .ask, assumption: "A3") { s, config in
             var hits: [RuleHit] = []
+            let shortest = config.wordLimits.values.min() ?? 0
             // `at`: where the nearest section holding the value starts.
             func visit(_ node: Node, _ path: DocumentPath, _ at: SourcePosition?) {
                 let at = node.position ?? at
@@ -121,7 +122,11 @@ enum CaseStudyRules {
                 case .object(let members):
                     // Paths are made only where they are needed: this visits every value of every file.
                     for member in members {
-                        if let limit = config.wordLimits[member.key], case .string(let text) = member.node.value {
+                        if case .string(let text) = member.node.value {
+                            // n bytes hold at most (n + 1) / 2 words, so most answers need neither
+                            // a count nor a look-up of their limit.
+                            let most = (text.utf8.count + 1) / 2
+                            guard most > shortest, let limit = config.wordLimits[member.key], most > limit else { continue }
                             let count = Words.count(text)
                             guard count > limit else { continue }
                             let field = Field(node: member.node, path: path / member.key, position: at)

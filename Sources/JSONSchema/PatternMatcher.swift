@@ -33,17 +33,12 @@ extension PatternProgram {
             while let step = pending.popLast() {
                 if seen[step] == generation { continue }
                 seen[step] = generation
-                switch program.steps[step] {
-                case .accept: next.append(step)
-                case .split(let one, let other):
-                    pending.append(other)
-                    pending.append(one)
-                case .jump(let target): pending.append(target)
-                case .start: if atStart { pending.append(step + 1) }
-                case .end: if atEnd { pending.append(step + 1) }
-                case .match:
+                switch program.follow(step, atStart: atStart, atEnd: atEnd, into: &pending) {
+                case .waiting: next.append(step)
+                case .matched:
                     pending.removeAll()
                     return true
+                case .moved: break
                 }
             }
             return false

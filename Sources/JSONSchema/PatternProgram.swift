@@ -82,18 +82,30 @@ struct PatternProgram: Sendable {
         var matched = false
         while let step = pending.popLast() {
             guard seen.insert(step).inserted else { continue }
-            switch steps[step] {
-            case .accept: waiting.append(step)
-            case .split(let one, let other):
-                pending.append(other)
-                pending.append(one)
-            case .jump(let target): pending.append(target)
-            case .start: if atStart { pending.append(step + 1) }
-            case .end: if atEnd { pending.append(step + 1) }
-            case .match: matched = true
+            switch follow(step, atStart: atStart, atEnd: atEnd, into: &pending) {
+            case .waiting: waiting.append(step)
+            case .matched: matched = true
+            case .moved: break
             }
         }
         return (waiting, matched)
+    }
+
+    enum Reached { case waiting, matched, moved }
+
+    /// One step followed without taking a character: where it leads goes on `pending`.
+    func follow(_ step: Int, atStart: Bool, atEnd: Bool, into pending: inout [Int]) -> Reached {
+        switch steps[step] {
+        case .accept: return .waiting
+        case .split(let one, let other):
+            pending.append(other)
+            pending.append(one)
+        case .jump(let target): pending.append(target)
+        case .start: if atStart { pending.append(step + 1) }
+        case .end: if atEnd { pending.append(step + 1) }
+        case .match: return .matched
+        }
+        return .moved
     }
 
     /// Each different set once: `[A-Z]{0,39}` repeats one set forty times, and the table is

@@ -20,7 +20,25 @@ struct PatternDFA: Sendable {
     private let matchesBeforeEnd: [Bool]
     private let matchesAtEnd: [Bool]
 
+    private init(asciiClass: [UInt8], starts: [UInt32], classOfRange: [Int], classCount: Int, next: [Int32],
+                 matchesBeforeEnd: [Bool], matchesAtEnd: [Bool]) {
+        self.asciiClass = asciiClass
+        self.starts = starts
+        self.classOfRange = classOfRange
+        self.classCount = classCount
+        self.next = next
+        self.matchesBeforeEnd = matchesBeforeEnd
+        self.matchesAtEnd = matchesAtEnd
+    }
+
+    /// Everything is worked out first and stored at the end, so a table given up half-way
+    /// leaves nothing half-made behind.
     init?(_ program: PatternProgram) {
+        guard let table = Self.build(program) else { return nil }
+        self = table
+    }
+
+    private static func build(_ program: PatternProgram) -> PatternDFA? {
         guard program.steps.count <= Self.stepLimit else { return nil }
         var bounds: Set<UInt32> = [0, 0x80, 0x110000]
         for lookup in program.sets {
@@ -41,17 +59,15 @@ struct PatternDFA: Sendable {
             }
             classOfRange.append(classOf[signature]!)
         }
-        self.starts = Array(starts)
-        self.classOfRange = classOfRange
-        classCount = members.count
+        let classCount = members.count
+        guard classCount < 256 else { return nil }
+        let boundaries = Array(starts)
         var ascii = [UInt8](repeating: 0, count: 128)
         var range = 0
         for value in 0..<128 {
-            while range + 1 < starts.count, UInt32(value) >= self.starts[range + 1] { range += 1 }
-            ascii[value] = UInt8(clamping: classOfRange[range])
+            while range + 1 < boundaries.count, UInt32(value) >= boundaries[range + 1] { range += 1 }
+            ascii[value] = UInt8(classOfRange[range])
         }
-        guard classCount < 256 else { return nil }
-        asciiClass = ascii
 
         // States are the steps waiting to be entered, with whether the text has just begun.
         struct Key: Hashable { let entries: [Int]; let atStart: Bool }
@@ -83,9 +99,8 @@ struct PatternDFA: Sendable {
             }
             state += 1
         }
-        self.next = next
-        matchesBeforeEnd = before
-        matchesAtEnd = atEnd
+        return PatternDFA(asciiClass: ascii, starts: boundaries, classOfRange: classOfRange, classCount: classCount, next: next,
+                          matchesBeforeEnd: before, matchesAtEnd: atEnd)
     }
 
     func matches(_ text: String) -> Bool {

@@ -67,11 +67,12 @@ struct PatternProgram: Sendable {
         self.steps = steps
         self.sets = sets.lookups
         if case .start = steps[0] { anchored = true } else { anchored = false }
+        table = TableWhenWorthIt()
     }
 
     /// The same pattern as a table, when it stays small enough (nearly always).
     var dfa: PatternDFA? { table.value { PatternDFA(self) } }
-    let table = TableWhenWorthIt()
+    let table: TableWhenWorthIt
 
     /// The steps reachable from `entries` without taking a character: those waiting for one,
     /// and whether the match is already made.

@@ -19,6 +19,10 @@ struct PatternDFA: Sendable {
     private let next: [Int32]
     private let matchesBeforeEnd: [Bool]
     private let matchesAtEnd: [Bool]
+    /// States that every character leads back to and that match at the end: whatever follows,
+    /// the text matches, so reading stops there. `^(?:\s*\S[\s\S]*)$` (not blank) reaches one
+    /// at the first letter of a long answer.
+    private let matchesWhateverFollows: [Bool]
 
     private init(asciiClass: [UInt8], starts: [UInt32], classOfRange: [Int], classCount: Int, next: [Int32],
                  matchesBeforeEnd: [Bool], matchesAtEnd: [Bool]) {
@@ -29,6 +33,9 @@ struct PatternDFA: Sendable {
         self.next = next
         self.matchesBeforeEnd = matchesBeforeEnd
         self.matchesAtEnd = matchesAtEnd
+        matchesWhateverFollows = matchesAtEnd.indices.map { state in
+            matchesAtEnd[state] && (0..<classCount).allSatisfy { next[state * classCount + $0] == Int32(state) }
+        }
     }
 
     /// Everything is worked out first and stored at the end, so a table given up half-way
@@ -106,7 +113,7 @@ struct PatternDFA: Sendable {
     func matches(_ text: String) -> Bool {
         var state = 0
         for scalar in text.unicodeScalars {
-            if matchesBeforeEnd[state] { return true }
+            if matchesBeforeEnd[state] || matchesWhateverFollows[state] { return true }
             let value = scalar.value
             let group = value < 128 ? Int(asciiClass[Int(value)]) : classOf(value)
             let following = next[state * classCount + group]

@@ -64,6 +64,18 @@ final class PatternProgramTests: XCTestCase {
         XCTAssertNotNil(try XCTUnwrap(PatternProgram(#"^(?:[A-Za-z][A-Za-z0-9_-]{0,39})$"#)).dfa)
     }
 
+    /// A long answer against "not blank" ends in a state that matches whatever follows.
+    func testTablesStopWhereWhateverFollowsMatches() throws {
+        let program = try XCTUnwrap(PatternProgram(#"^(?:\s*\S[\s\S]*)$"#))
+        let table = try XCTUnwrap(program.dfa)
+        for text in ["  word and more\n", String(repeating: "a b\n", count: 5_000), " \u{2028}x", "   ", "", "\n\t"] {
+            XCTAssertEqual(table.matches(text), program.matchesStepByStep(text), text.debugDescription)
+        }
+        let ends = try XCTUnwrap(PatternProgram("^a[\\s\\S]*b$")).dfa
+        XCTAssertEqual(ends?.matches("a" + String(repeating: "x", count: 100) + "b"), true)
+        XCTAssertEqual(ends?.matches("a" + String(repeating: "x", count: 100)), false, "a state that loops but cannot end there must read on")
+    }
+
     func testRepeatsOfRepeatsOfNothingAreLeftToICU() {
         XCTAssertNil(PatternProgram("((?:){99999}){99999}"))
         XCTAssertNil(PatternProgram("(((a?){9999}){9999}){9999}"))

@@ -3,7 +3,7 @@ import Foundation
 /// A pattern's program turned into a table: one lookup for each character of the text. The
 /// program follows every way through at once, which for a long free-text answer checked with
 /// `[\s\S]*` was more work per character than ICU; the table does that work once, when the
-/// pattern is compiled. Characters are grouped into classes the pattern cannot tell apart,
+/// pattern has seen enough text to repay it (`TableWhenWorthIt`). Characters are grouped into classes the pattern cannot tell apart,
 /// so the table stays small. Built only for programs of up to `stepLimit` steps and tables of
 /// up to `cellLimit` cells, so that a hostile pattern cannot make compiling slow.
 struct PatternDFA: Sendable {
@@ -48,8 +48,8 @@ struct PatternDFA: Sendable {
     private static func build(_ program: PatternProgram) -> PatternDFA? {
         guard program.steps.count <= Self.stepLimit else { return nil }
         var bounds: Set<UInt32> = [0, 0x80, 0x110000]
-        for lookup in program.sets {
-            for range in lookup.set.ranges + lookup.set.opposites.flatMap({ $0 }) {
+        for set in program.sets {
+            for range in set.ranges + set.opposites.flatMap({ $0 }) {
                 bounds.insert(range.lowerBound)
                 if range.upperBound < 0x10FFFF { bounds.insert(range.upperBound + 1) }
             }
@@ -59,7 +59,7 @@ struct PatternDFA: Sendable {
         var classOfRange: [Int] = []
         var members: [[Bool]] = []
         for start in starts {
-            let signature = program.sets.map { $0.set.contains(start) }
+            let signature = program.sets.map { $0.contains(start) }
             if classOf[signature] == nil {
                 classOf[signature] = members.count
                 members.append(signature)

@@ -56,11 +56,10 @@ struct TreeBuilder {
         return index
     }
 
-    /// False when the text is refused: libxml2 refuses a text node this long unless told
-    /// XML_PARSE_HUGE, and so do we.
+    /// Text of the open element. libxml2's tree builder refuses a text node over 10 MB unless
+    /// told XML_PARSE_HUGE, so this stops the parse there with the same error.
     mutating func characters(_ characters: UnsafePointer<xmlChar>, _ count: Int32) {
         guard !open.isEmpty else { return }
-        // libxml2's tree builder refuses a text node this long unless told XML_PARSE_HUGE.
         let run = text.count - runStart
         if run > 0, run + Int(count) > 10_000_000 {
             raise(code: XML_ERR_NO_MEMORY.rawValue, domain: XML_FROM_PARSER, "xmlSAX2Characters: huge text node")

@@ -3,7 +3,7 @@ import QualifyKit
 
 /// One `qualify check`, whether its arguments came through swift-argument-parser or the plain
 /// path below. The defaults here are the command's defaults (`Check` takes them from here).
-struct CheckRun: Equatable {
+struct CheckRun {
     var files: [String]
     var format: ReportFormat = .text
     var output: String?
@@ -14,12 +14,12 @@ struct CheckRun: Equatable {
     var maxSize = 10
     var jobs: Int?
 
+    static let defaults = CheckRun(files: [])
+
     /// `qualify check FILE...` with nothing else, the commonest command, read without building
     /// swift-argument-parser's tree of commands: its reflection and protocol lookups were a
     /// seventh of checking one small file. Anything else (an option, `-` for standard input,
     /// a mistake) goes through the parser as before.
-    static let defaults = CheckRun(files: [])
-
     static func plain(_ arguments: [String]) -> CheckRun? {
         guard arguments.count >= 2, arguments[0] == "check" else { return nil }
         let files = Array(arguments.dropFirst())

@@ -17,10 +17,8 @@ struct FindingBuilder {
         switch problem.kind {
         case .missing:
             // A top-level answer such as the reference is one field, not a section of the form.
-            if problem.path.parent == .root, case .simple? = places.type(at: problem.path) {
-                key += ".top.answer"
-            } else if problem.path.parent == .root {
-                key += ".top"
+            if problem.path.parent == .root {
+                if case .simple? = places.type(at: problem.path) { key += ".top.answer" } else { key += ".top" }
             }
         case .empty:
             if problem.path.parent == .root { key += ".top" }

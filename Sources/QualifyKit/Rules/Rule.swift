@@ -50,10 +50,6 @@ func need<T>(_ value: T?, _ path: DocumentPath) throws -> T {
     return value
 }
 
-func need<T>(_ value: T?, _ field: Field) throws -> T {
-    try need(value, field.path)
-}
-
 extension DocumentPath {
     init(_ pointer: StaticString) {
         self = DocumentPath(pointer: "\(pointer)") ?? .root

@@ -74,8 +74,6 @@ struct Submission {
     struct Organisation {
         let path: Field
         let role: Role
-        /// The consortium member or subcontractor entry holding it; the applicant's own field.
-        let entry: Field
         let ref: String?
         let name: String
     }
@@ -98,16 +96,14 @@ struct Submission {
 
     private func findOrganisations() -> [Organisation] {
         var result: [Organisation] = []
-        func add(_ field: Field, _ role: Role, entry: Field) {
+        func add(_ field: Field, _ role: Role) {
             guard field.node?.members != nil else { return }
             let ref = text(field / "ref")
-            result.append(Organisation(path: field, role: role, entry: entry, ref: ref,
-                                       name: text(field / "legalName") ?? ref ?? "an organisation"))
+            result.append(Organisation(path: field, role: role, ref: ref, name: text(field / "legalName") ?? ref ?? "an organisation"))
         }
-        let applicant = field(Paths.applicant)
-        add(applicant, .applicant, entry: applicant)
-        for member in items(Paths.consortiumMembers) { add(member / "organisation", .member, entry: member) }
-        for sub in items(Paths.subcontractors) { add(sub / "organisation", .subcontractor, entry: sub) }
+        add(field(Paths.applicant), .applicant)
+        for member in items(Paths.consortiumMembers) { add(member / "organisation", .member) }
+        for sub in items(Paths.subcontractors) { add(sub / "organisation", .subcontractor) }
         return result
     }
 

@@ -20,10 +20,11 @@ from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 from selenium.common.exceptions import TimeoutException
 from axe_selenium_python import Axe
+
+from form_check import gone
 
 
 def browser(downloads=None):
@@ -65,7 +66,8 @@ def main():
         driver.find_element(By.CSS_SELECTOR, "form[action='/check'] button[type=submit]").click()
         # click() can return before the result page has loaded; wait for the new page, not a fixed time.
         try:
-            WebDriverWait(driver, 30).until(expected_conditions.staleness_of(home))
+            # Not selenium's staleness_of: Chromium may answer "does not belong to the document".
+            WebDriverWait(driver, 30).until(gone(home))
             WebDriverWait(driver, 30).until(lambda d: d.execute_script("return document.readyState") == "complete")
         except TimeoutException:
             print("upload: the result page did not load within 30 s")

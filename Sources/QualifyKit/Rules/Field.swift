@@ -6,48 +6,45 @@ import QualifyDocument
 struct Field {
     /// The value; nil when the file leaves it out.
     let node: Node?
-    /// The way here from the root, as links: stepping down adds one link instead of copying
-    /// the whole path, and most fields a rule reads never need their path written out.
-    private let trail: Trail?
+    /// The way here from the root, kept inline: rules take thousands of steps in every file,
+    /// and only the few fields a finding names need their path written out.
+    private let route: Route
     /// Where the value starts; for one that is missing (or has no position of its own), where
     /// the nearest section holding it starts, which is where a person will look to add it.
     let position: SourcePosition?
 
-    private init(node: Node?, trail: Trail?, position: SourcePosition?) {
+    private init(node: Node?, route: Route, position: SourcePosition?) {
         self.node = node
-        self.trail = trail
+        self.route = route
         self.position = node?.position ?? position
     }
 
     init(node: Node?, path: DocumentPath, position: SourcePosition?) {
-        let trail = path.tokens.reduce(nil as Trail?) { Trail(parent: $0, token: $1) }
-        self.init(node: node, trail: trail, position: position)
+        self.init(node: node, route: Route(written: path.tokens), position: position)
     }
 
     /// The whole document.
     init(root: Node) {
-        self.init(node: root, trail: nil, position: nil)
+        self.init(node: root, route: Route(), position: nil)
     }
 
-    var path: DocumentPath {
-        guard let trail else { return .root }
-        var tokens = [DocumentPath.Token](repeating: .index(0), count: trail.depth)
-        var link: Trail? = trail
-        while let current = link {
-            tokens[current.depth - 1] = current.token
-            link = current.parent
-        }
-        return DocumentPath(tokens)
-    }
+    /// The path from `root`, the document this field was reached in.
+    func path(in root: Node) -> DocumentPath { route.path(in: root) }
 
     static func / (lhs: Field, key: String) -> Field {
-        Field(node: lhs.node?[key], trail: Trail(parent: lhs.trail, token: .key(key)), position: lhs.position)
+        if case .object(let members)? = lhs.node?.value {
+            for index in members.indices where members[index].key == key {
+                return Field(node: members[index].node, route: lhs.route.member(index, key), position: lhs.position)
+            }
+        }
+        return Field(node: nil, route: lhs.route.written(.key(key)), position: lhs.position)
     }
 
     static func / (lhs: Field, index: Int) -> Field {
-        let items = lhs.node?.items
-        let node = items.flatMap { $0.indices.contains(index) ? $0[index] : nil }
-        return Field(node: node, trail: Trail(parent: lhs.trail, token: .index(index)), position: lhs.position)
+        if case .array(let items)? = lhs.node?.value, items.indices.contains(index) {
+            return Field(node: items[index], route: lhs.route.item(index), position: lhs.position)
+        }
+        return Field(node: nil, route: lhs.route.written(.index(index)), position: lhs.position)
     }
 
     /// Follows a path from this field (from the root for the sections rules start from).
@@ -63,9 +60,7 @@ struct Field {
     /// The items of the list here, each a field of its own; none when there is no list.
     var items: [Field] {
         guard let items = node?.items else { return [] }
-        return items.indices.map { index in
-            Field(node: items[index], trail: Trail(parent: trail, token: .index(index)), position: position)
-        }
+        return items.indices.map { index in Field(node: items[index], route: route.item(index), position: position) }
     }
 
     var text: String? {
@@ -80,21 +75,5 @@ struct Field {
     }
 
     /// 1-based position in its list, for naming an untitled entry ("Case study 2").
-    var number: Int {
-        if case .index(let index)? = trail?.token { return index + 1 }
-        return 1
-    }
-}
-
-/// One step of a field's way from the root.
-private final class Trail {
-    let parent: Trail?
-    let token: DocumentPath.Token
-    let depth: Int
-
-    init(parent: Trail?, token: DocumentPath.Token) {
-        self.parent = parent
-        self.token = token
-        depth = (parent?.depth ?? 0) + 1
-    }
+    var number: Int { (route.lastItem ?? 0) + 1 }
 }

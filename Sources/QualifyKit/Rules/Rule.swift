@@ -24,7 +24,6 @@ public struct Rule: Sendable {
 struct RuleHit {
     /// Where it fires: the field carries the path, position and value the finding shows.
     var field: Field
-    var path: DocumentPath { field.path }
     var facts: [String: String]
     /// Picks a variant of the message (`rule.ID.variant`) when one wording does not fit all.
     var variant: String?

@@ -46,8 +46,8 @@ public struct RuleEngine: Sendable {
                     waiting[misspelt[meant]!, default: []].append(rule.id)
                     continue
                 }
-                findings += hits.map { finding(rule, $0, places) }
-                removed += hits.filter(\.removesSection).map(\.path)
+                findings += hits.map { finding(rule, $0, document.root, places) }
+                removed += hits.filter(\.removesSection).map { $0.field.path(in: document.root) }
             } catch let needs as RuleNeeds {
                 let blocked = submission.reads.paths.first { Self.hasProblem($0, problemPaths) } ?? needs.path
                 waiting[misspelt[blocked] ?? blocked, default: []].append(rule.id)
@@ -88,8 +88,8 @@ public struct RuleEngine: Sendable {
     }
 
     /// Placed by the hit's own field: no walk from the root.
-    private func finding(_ rule: Rule, _ hit: RuleHit, _ places: Places) -> Finding {
-        let path = hit.path
+    private func finding(_ rule: Rule, _ hit: RuleHit, _ root: Node, _ places: Places) -> Finding {
+        let path = hit.field.path(in: root)
         let described = places.describe(path)
         var values = hit.facts
         values["place"] = described.place

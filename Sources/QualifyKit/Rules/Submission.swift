@@ -18,7 +18,7 @@ struct Submission {
     init(root: Node, model: FormModel, logsReads: Bool = true) {
         self.root = Field(root: root)
         self.model = model
-        self.reads = ReadLog(enabled: logsReads)
+        self.reads = ReadLog(enabled: logsReads, root: root)
     }
 
     /// The label of a choice ("Accommodation" for ACCOMMODATION), for messages.
@@ -144,14 +144,19 @@ extension DocumentPath: FieldPlace {
 
 final class ReadLog {
     let enabled: Bool
+    /// The document the fields come from, which their paths are read back in.
+    private let root: Node
     private(set) var paths: [DocumentPath] = []
     /// Whether the reads behind the organisations are in `paths` already.
     var hasOrganisations = false
 
-    init(enabled: Bool) { self.enabled = enabled }
+    init(enabled: Bool, root: Node) {
+        self.enabled = enabled
+        self.root = root
+    }
 
     func note(_ field: Field) {
-        if enabled { paths.append(field.path) }
+        if enabled { paths.append(field.path(in: root)) }
     }
 
     static func += (log: ReadLog, more: [DocumentPath]) {

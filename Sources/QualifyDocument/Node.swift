@@ -60,7 +60,15 @@ extension Node {
 
     /// The first member with this key.
     public subscript(key: String) -> Node? {
-        members?.first { $0.key == key }?.node
+        firstMember(key).map { members![$0].node }
+    }
+
+    /// Where the first member with this key is among the members. Lengths are compared first:
+    /// most keys differ in length, and comparing two long strings costs a call.
+    public func firstMember(_ key: String) -> Int? {
+        guard case .object(let members) = value else { return nil }
+        let length = key.utf8.count
+        return members.indices.first { members[$0].key.utf8.count == length && members[$0].key == key }
     }
 
     /// The text of a scalar as a person wrote it; nil for objects, arrays and null.

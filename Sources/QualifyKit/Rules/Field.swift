@@ -32,10 +32,8 @@ struct Field {
     func path(in root: Node) -> DocumentPath { route.path(in: root) }
 
     static func / (lhs: Field, key: String) -> Field {
-        if case .object(let members)? = lhs.node?.value {
-            for index in members.indices where members[index].key == key {
-                return Field(node: members[index].node, route: lhs.route.member(index, key), position: lhs.position)
-            }
+        if let node = lhs.node, let index = node.firstMember(key), let members = node.members {
+            return Field(node: members[index].node, route: lhs.route.member(index, key), position: lhs.position)
         }
         return Field(node: nil, route: lhs.route.written(.key(key)), position: lhs.position)
     }

@@ -6,6 +6,10 @@ import CLibXML2
 /// serves every thread.
 public final class XSDRegex: @unchecked Sendable {
     private let compiled: xmlRegexpPtr
+    /// The schema's "not blank" pattern: libxml2 steps through every character of a long
+    /// answer to match `[\s\S]*`, when one character other than XSD white space decides it.
+    private let notBlank: Bool
+    static let notBlankPattern = #"\s*\S[\s\S]*"#
 
     public init?(_ pattern: String) {
         XMLReader.prepare()
@@ -13,6 +17,7 @@ public final class XSDRegex: @unchecked Sendable {
             text.withMemoryRebound(to: xmlChar.self, capacity: pattern.utf8.count + 1) { xmlRegexpCompile($0) }
         }) else { return nil }
         self.compiled = compiled
+        notBlank = pattern == Self.notBlankPattern
     }
 
     deinit { xmlRegFreeRegexp(compiled) }
@@ -21,7 +26,31 @@ public final class XSDRegex: @unchecked Sendable {
     public func matches(_ value: String) -> Bool {
         // A C string would end at a NUL and let the rest through; XML cannot hold one anyway.
         if value.utf8.contains(0) { return false }
-        return value.withCString { text in
+        if notBlank { return Self.isNotBlank(value) }
+        return libxml2Matches(value)
+    }
+
+    /// libxml2's answer for the not-blank pattern: some character other than XSD white space,
+    /// and none that XML cannot hold (control characters, U+FFFE, U+FFFF), which no class
+    /// in a libxml2 pattern matches.
+    static func isNotBlank(_ value: String) -> Bool {
+        var found = false
+        var previous: (UInt8, UInt8) = (0, 0)
+        for byte in value.utf8 {
+            switch byte {
+            case 0x20, 0x09, 0x0A, 0x0D: break
+            case ..<0x20: return false
+            default: found = true
+            }
+            if previous == (0xEF, 0xBF), byte == 0xBE || byte == 0xBF { return false }
+            previous = (previous.1, byte)
+        }
+        return found
+    }
+
+    /// What libxml2 makes of the value, whatever the pattern.
+    func libxml2Matches(_ value: String) -> Bool {
+        value.withCString { text in
             text.withMemoryRebound(to: xmlChar.self, capacity: value.utf8.count + 1) { xmlRegexpExec(compiled, $0) == 1 }
         }
     }

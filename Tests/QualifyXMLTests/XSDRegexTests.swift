@@ -1,0 +1,21 @@
+import XCTest
+@testable import QualifyXML
+
+/// The schema's "not blank" pattern is decided without libxml2; the answer must be libxml2's.
+final class XSDRegexTests: XCTestCase {
+    func testNotBlankShortcutAgreesWithLibxml2() throws {
+        let regex = try XCTUnwrap(XSDRegex(XSDRegex.notBlankPattern))
+        var generator = SystemRandomNumberGenerator()
+        let pieces = [" ", "\t", "\n", "\r", "a", "Z", "\u{00A0}", "\u{2003}", "£", "日", "\u{0B}", "\u{0C}", "\u{85}", "😀", ".",
+                      "\u{01}", "\u{1F}", "\u{7F}", "\u{9F}", "\u{FFFE}", "\u{FFFF}", "\u{FFFD}", "\u{EFBF}", "\u{E000}",
+                      "\u{2028}", "\u{10FFFF}"]
+        var samples = ["", " ", "\t\n\r ", "x", " x ", "\u{00A0}", "\u{2003}", "\u{0B}"]
+        for _ in 0..<5_000 {
+            samples.append((0..<Int.random(in: 0...10, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined())
+        }
+        for text in samples {
+            XCTAssertEqual(regex.matches(text), regex.libxml2Matches(text), text.debugDescription)
+        }
+        XCTAssertFalse(regex.matches("a\u{0}b"), "a value holding NUL never matches")
+    }
+}

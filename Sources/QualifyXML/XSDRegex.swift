@@ -9,7 +9,7 @@ public final class XSDRegex: @unchecked Sendable {
     /// The schema's "not blank" pattern: libxml2 steps through every character of a long
     /// answer to match `[\s\S]*`, when one character other than XSD white space decides it.
     private let notBlank: Bool
-    static let notBlankPattern = #"\s*\S[\s\S]*"#
+    public static let notBlankPattern = #"\s*\S[\s\S]*"#
 
     public init?(_ pattern: String) {
         XMLReader.prepare()
@@ -33,7 +33,7 @@ public final class XSDRegex: @unchecked Sendable {
     /// libxml2's answer for the not-blank pattern: some character other than XSD white space,
     /// and none that XML cannot hold (control characters, U+FFFE, U+FFFF), which no class
     /// in a libxml2 pattern matches.
-    static func isNotBlank(_ value: String) -> Bool {
+    public static func isNotBlank(_ value: String) -> Bool {
         var found = false
         var previous: (UInt8, UInt8) = (0, 0)
         for byte in value.utf8 {

@@ -53,6 +53,26 @@ public final class XSDSchema: @unchecked Sendable {
 
     deinit { xmlSchemaFree(compiled) }
 
+    /// The schema's text without its not-blank pattern facets (`<xs:pattern value="` then
+    /// XSDRegex.notBlankPattern then `"/>`, as the published schema writes them); nil when it has none.
+    public static func withoutNotBlankPatterns(_ bytes: [UInt8]) -> [UInt8]? {
+        let facet = Array("<xs:pattern value=\"\(XSDRegex.notBlankPattern)\"/>".utf8)
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var index = 0
+        var found = false
+        while index < bytes.count {
+            if bytes[index] == facet[0], index + facet.count <= bytes.count, bytes[index..<index + facet.count].elementsEqual(facet) {
+                index += facet.count
+                found = true
+                continue
+            }
+            result.append(bytes[index])
+            index += 1
+        }
+        return found ? result : nil
+    }
+
     static func kind(of code: Int) -> XSDIssue.Kind {
         switch UInt32(truncatingIfNeeded: code) {
         case XML_SCHEMAV_CVC_DATATYPE_VALID_1_2_1.rawValue, XML_SCHEMAV_CVC_DATATYPE_VALID_1_2_2.rawValue,

@@ -2,15 +2,27 @@ import QualifyDocument
 import QualifyXML
 
 /// XML: libxml2 parses and validates against the XSD in one pass, building the tree with line
-/// and column; the tree is then mapped to the neutral document.
+/// and column; the tree is then mapped to the neutral document. The quick schema is tried
+/// first; anything short of a clean yes from it is decided by the published schema.
 struct XMLFormReader: FormReader {
+    /// False only in tests, to show the quick schema never changes what a person is told.
+    var triesQuickSchema = true
+
     func read(_ body: ArraySlice<UInt8>, kit: Kit) -> Result<FormReading, InputProblem> {
+        if triesQuickSchema, let quick = kit.quickSchema, case .success(let parsed) = XMLReader.parse(body, validatingAgainst: quick),
+           parsed.issues.isEmpty {
+            let mapped = XMLMapping(model: kit.model).map(parsed.tree)
+            if !mapped.hasBlankAnswer { return .success(reading(parsed, mapped, kit)) }
+        }
         let parsed: ParsedXML
         switch XMLReader.parse(body, validatingAgainst: kit.schema) {
         case .success(let value): parsed = value
         case .failure(let problem): return .failure(.xml(problem))
         }
-        let mapped = XMLMapping(model: kit.model).map(parsed.tree)
+        return .success(reading(parsed, XMLMapping(model: kit.model).map(parsed.tree), kit))
+    }
+
+    private func reading(_ parsed: ParsedXML, _ mapped: XMLMapping.Result, _ kit: Kit) -> FormReading {
         var problems = mapped.problems
         // The published schema decides; the walker explains. When libxml2 finds nothing, there
         // is nothing for the walker to explain, and most files are like that.
@@ -19,6 +31,6 @@ struct XMLFormReader: FormReader {
         }
         problems = XSDIssueMapping.merge(parsed.issues, into: problems, tree: parsed.tree, paths: mapped.paths,
                                          places: Places(model: kit.model))
-        return .success(FormReading(document: mapped.document, problems: problems))
+        return FormReading(document: mapped.document, problems: problems)
     }
 }

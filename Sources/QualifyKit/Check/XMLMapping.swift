@@ -13,6 +13,9 @@ struct XMLMapping {
         var problems: [Problem]
         /// Where each XML element went in the neutral document, to place libxml2's complaints.
         var paths = ElementPaths(count: 0)
+        /// Some answer of a type that must not be blank is blank (or has no type to tell), so
+        /// the quick schema's yes cannot be trusted (see `Kit.quickSchema`).
+        var hasBlankAnswer = false
     }
 
     func map(_ tree: XMLTree) -> Result {
@@ -43,7 +46,7 @@ struct XMLMapping {
             rootNode.value = .object(members)
         }
         return Result(document: Document(root: rootNode, format: .xml), problems: problems + walker.problems,
-                      paths: walker.paths)
+                      paths: walker.paths, hasBlankAnswer: walker.hasBlankAnswer)
     }
 
     private struct Walker {
@@ -52,6 +55,7 @@ struct XMLMapping {
         let formNamespace: String?
         var problems: [Problem] = []
         var paths: ElementPaths
+        var hasBlankAnswer = false
 
         init(model: FormModel, tree: XMLTree, formNamespace: String?) {
             self.model = model
@@ -88,9 +92,13 @@ struct XMLMapping {
                 if !children.isEmpty {
                     return Node(.object(members(of: index, children) { _ in nil }), position: position)
                 }
+                if simple.mustNotBeBlank, !XSDRegex.isNotBlank(tree.elements[index].text) { hasBlankAnswer = true }
                 return Node(Self.scalar(tree.elements[index].text, base: simple.base), position: position)
             case nil:
-                if children.isEmpty { return Node(.string(tree.elements[index].text), position: position) }
+                if children.isEmpty {
+                    if !XSDRegex.isNotBlank(tree.elements[index].text) { hasBlankAnswer = true }
+                    return Node(.string(tree.elements[index].text), position: position)
+                }
                 return Node(.object(members(of: index, children) { _ in nil }), position: position)
             }
         }

@@ -93,6 +93,9 @@ public struct SimpleType: Sendable {
 
     public var isText: Bool { base == .string || base == .anyURI }
 
+    /// Carries the schema's not-blank pattern.
+    var mustNotBeBlank: Bool { patterns.contains { $0.source == XSDRegex.notBlankPattern } }
+
     static func builtin(_ name: String) -> SimpleType? {
         let local = name.split(separator: ":").last.map(String.init) ?? name
         guard let base = Base(rawValue: local) else { return nil }

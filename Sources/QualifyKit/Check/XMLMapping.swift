@@ -92,11 +92,11 @@ struct XMLMapping {
                 if !children.isEmpty {
                     return Node(.object(members(of: index, children) { _ in nil }), position: position)
                 }
-                if simple.mustNotBeBlank, !XSDRegex.isNotBlank(tree.elements[index].text) { hasBlankAnswer = true }
+                if simple.mustNotBeBlank, !Self.hasNonSpace(tree.elements[index].text) { hasBlankAnswer = true }
                 return Node(Self.scalar(tree.elements[index].text, base: simple.base), position: position)
             case nil:
                 if children.isEmpty {
-                    if !XSDRegex.isNotBlank(tree.elements[index].text) { hasBlankAnswer = true }
+                    if !Self.hasNonSpace(tree.elements[index].text) { hasBlankAnswer = true }
                     return Node(.string(tree.elements[index].text), position: position)
                 }
                 return Node(.object(members(of: index, children) { _ in nil }), position: position)
@@ -122,6 +122,12 @@ struct XMLMapping {
                 let type = typeOf(name).flatMap(model.type(named:))
                 return Member(key: name, node: node(for: child, type: type, parent: index, step: .key(name)))
             }
+        }
+
+        /// The not-blank pattern's answer for text libxml2 has read: XML holds no character the
+        /// pattern refuses, so the first one that is not white space decides.
+        static func hasNonSpace(_ text: String) -> Bool {
+            text.utf8.contains { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }
         }
 
         static func scalar(_ text: String, base: SimpleType.Base) -> Node.Value {

@@ -24,6 +24,12 @@ public final class Kit: Sendable {
     /// It can only be trusted to say yes: a file it finds any fault with, or one with a blank
     /// answer (checked while mapping), is read again against the published schema, so what a
     /// person is told never depends on which was used. Nil when the schema has no such pattern.
+    private let language: String
+    private let configurationFile: URL?
+
+    /// The same kit read again, sharing nothing with this one (see `Batch`).
+    func reloaded() throws -> Kit { try Kit(root: root, language: language, configuration: configurationFile) }
+
     let quickSchema: XSDSchema?
     let schema: XSDSchema
     /// The JSON form's schema is read and compiled on first use: a run over XML files never
@@ -49,6 +55,8 @@ public final class Kit: Sendable {
     /// `configuration` replaces the assumptions file when an official gives their own.
     public init(root: URL, language: String = "en", configuration: URL? = nil) throws {
         self.root = root
+        self.language = language
+        configurationFile = configuration
         let schemaURL = root.appendingPathComponent(Self.schemaFile)
         let bytes = try [UInt8](Data(contentsOf: schemaURL))
         guard case .success(let parsed) = XMLReader.parse(bytes[...]) else {

@@ -44,4 +44,20 @@ final class BatchTests: XCTestCase {
         }
         XCTAssertEqual(Batch(checker: Shared.checker, jobs: 0).jobs, 1)
     }
+
+    /// Large batches give each worker but the first its own copy of the kit; what each file is
+    /// told must not change, and an official's own configuration must still be the one used.
+    func testWorkersWithTheirOwnKitGiveTheSameReportsUnderTheSameConfiguration() throws {
+        let files = Repo.files(in: "examples/invalid", ending: ".xml") + Repo.files(in: "examples/valid", ending: ".json")
+            + Repo.files(in: "examples/valid", ending: ".xml") + Repo.files(in: "examples/invalid", ending: ".json")
+        let items = (0..<200).map { BatchInput.Item.file(files[$0 % files.count], name: "\($0)") }
+        var checker = Shared.checker
+        checker.configuration.caseStudiesPerCategoryMinimum = 3
+        let one = Batch(checker: checker, jobs: 1).run(items)
+        let three = Batch(checker: checker, jobs: 3).run(items)
+        XCTAssertEqual(three.map(\.file), one.map(\.file))
+        XCTAssertEqual(three.map(\.findings), one.map(\.findings))
+        let usual = Batch(checker: Shared.checker, jobs: 1).run(items)
+        XCTAssertNotEqual(usual.map(\.findings), one.map(\.findings), "the changed configuration changes some finding")
+    }
 }

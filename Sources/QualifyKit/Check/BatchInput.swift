@@ -34,26 +34,32 @@ public enum BatchInput {
         return result
     }
 
+    /// The kind of file (S_IFDIR, S_IFREG, ...), or nil when there is none to ask about.
+    private static func fileType(_ path: String, followingLinks: Bool) -> mode_t? {
+        var info = stat()
+        guard (followingLinks ? stat(path, &info) : lstat(path, &info)) == 0 else { return nil }
+        return info.st_mode & S_IFMT
+    }
+
     private static func walk(_ folder: URL, shownAs shown: String, into result: inout Expansion) {
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
         for name in names where !name.hasPrefix(".") {
             let url = folder.appendingPathComponent(name)
             let display = shown.hasSuffix("/") ? shown + name : shown + "/" + name
-            let type = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.type] as? FileAttributeType
-            switch type {
-            case .typeDirectory?:
+            // lstat, not Foundation's attributes: those build a dictionary (owner and group names
+            // included) for each file, and listing a folder of 5,000 took a fiftieth of the batch.
+            switch fileType(url.path, followingLinks: false) {
+            case S_IFDIR:
                 walk(url, shownAs: display, into: &result)
-            case .typeRegular?:
+            case S_IFREG:
                 if extensions.contains(url.pathExtension.lowercased()) {
                     result.items.append(.file(url, name: display))
                 } else {
                     result.skipped.append(display)
                 }
-            case .typeSymbolicLink?:
+            case S_IFLNK:
                 // A link to a folder is not followed, so a loop of links cannot trap the batch.
-                var isFolder: ObjCBool = false
-                let exists = FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder)
-                if exists && isFolder.boolValue { result.skipped.append(display) } else { result.items.append(.file(url, name: display)) }
+                if fileType(url.path, followingLinks: true) == S_IFDIR { result.skipped.append(display) } else { result.items.append(.file(url, name: display)) }
             default:
                 result.items.append(.file(url, name: display))
             }

@@ -5,7 +5,7 @@ import QualifyXML
 /// Checks one submission from bytes to a report. It never throws: whatever is wrong with the
 /// input becomes a finding, so one bad file never stops a batch.
 public struct Checker: Sendable {
-    public let kit: Kit
+    public private(set) var kit: Kit
     /// Larger files are refused before reading; a real submission is well under 1 MB.
     public var maxBytes: Int
     /// The assumptions and severities the rules use; the kit's own unless an official gives theirs.
@@ -25,6 +25,16 @@ public struct Checker: Sendable {
 
         /// The submission's own reference, for telling two submissions apart.
         public var submissionReference: String? { document?.root.node(at: DocumentPath([.key("submissionId")]))?.scalarText }
+    }
+
+    /// A checker with its own copy of the kit, so that two threads never count references to
+    /// the same objects (each count is a write the cores must pass between them); this one
+    /// when the kit does not read again.
+    func sharingNothing() -> Checker {
+        guard let kit = try? kit.reloaded() else { return self }
+        var copy = self
+        copy.kit = kit
+        return copy
     }
 
     /// `name` is how the file is shown in the report; by default its path.

@@ -49,19 +49,21 @@ public struct BatchReport: Sendable {
         }
     }
 
-    public func count(_ triage: Triage) -> Int { reports.filter { Self.triage($0) == triage }.count }
+    public func count(_ triage: Triage) -> Int { reports.reduce(0) { $0 + (Self.triage($1) == triage ? 1 : 0) } }
 
     /// Every report, worst first (could not be checked, needs fixes, needs review, ready), then
     /// by how much there is to fix, then by name: the order an official works through a batch.
     public var worstFirst: [Report] {
         func rank(_ triage: Triage) -> Int { [.notChecked, .needsFixes, .needsReview, .ready].firstIndex(of: triage) ?? 4 }
-        return reports.sorted { a, b in
-            let (ra, rb) = (rank(Self.triage(a)), rank(Self.triage(b)))
-            if ra != rb { return ra < rb }
-            if a.count(.mustFix) != b.count(.mustFix) { return a.count(.mustFix) > b.count(.mustFix) }
-            if a.count(.ask) != b.count(.ask) { return a.count(.ask) > b.count(.ask) }
-            return a.file < b.file
-        }
+        // Each report's place worked out once, not at every comparison of the sort.
+        let keys = reports.map { (rank: rank(Self.triage($0)), mustFix: $0.count(.mustFix), ask: $0.count(.ask)) }
+        return reports.indices.sorted { i, j in
+            let (a, b) = (keys[i], keys[j])
+            if a.rank != b.rank { return a.rank < b.rank }
+            if a.mustFix != b.mustFix { return a.mustFix > b.mustFix }
+            if a.ask != b.ask { return a.ask > b.ask }
+            return reports[i].file < reports[j].file
+        }.map { reports[$0] }
     }
 
     /// Which findings came up in how many files (not how many times), most common first: where

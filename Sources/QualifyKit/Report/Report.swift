@@ -28,7 +28,7 @@ public struct Report: Codable, Sendable {
         return findings.contains { $0.severity.blocks } ? .needsFixes : .ready
     }
 
-    public func count(_ severity: Severity) -> Int { findings.filter { $0.severity == severity }.count }
+    public func count(_ severity: Severity) -> Int { findings.reduce(0) { $0 + ($1.severity == severity ? 1 : 0) } }
 
     /// Sections in form order, the whole file first; inside a section, most serious first.
     static func sorted(_ findings: [Finding], model: FormModel) -> [Finding] {

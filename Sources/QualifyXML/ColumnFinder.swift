@@ -25,14 +25,12 @@ struct ColumnFinder {
     }
 
     mutating func locate(prefix: String?, name: String, reportedLine: Int) -> (line: Int, column: Int) {
-        var pattern: [UInt8] = [0x3C]
-        if let prefix { pattern += prefix.utf8; pattern.append(0x3A) }
-        pattern += name.utf8
+        let length = 1 + (prefix.map { $0.utf8.count + 1 } ?? 0) + name.utf8.count
         let lowest = max(1, reportedLine - 40)
         var line = min(max(reportedLine, 1), lineStarts.count)
         while line >= lowest {
-            if let offset = find(pattern, onLine: line) {
-                cursors[line] = offset + pattern.count
+            if let offset = find(prefix, name, length, onLine: line) {
+                cursors[line] = offset + length
                 return (line, column(of: offset, onLine: line))
             }
             line -= 1
@@ -40,13 +38,15 @@ struct ColumnFinder {
         return (max(reportedLine, 1), 1)
     }
 
-    private func find(_ pattern: [UInt8], onLine line: Int) -> Int? {
+    /// Where `<prefix:name` (or `<name`), followed by white space, `/` or `>`, starts on the line.
+    /// Compared in place: making the pattern for each element was most of the cost.
+    private func find(_ prefix: String?, _ name: String, _ length: Int, onLine line: Int) -> Int? {
         let start = cursors[line] >= 0 ? cursors[line] : lineStarts[line - 1]
         let end = line < lineStarts.count ? lineStarts[line] : bytes.endIndex
         var index = start
-        while index + pattern.count <= end {
-            if bytes[index] == pattern[0], bytes[index..<(index + pattern.count)].elementsEqual(pattern) {
-                let after = index + pattern.count
+        while index + length <= end {
+            if bytes[index] == 0x3C, matches(prefix, name, at: index + 1) {
+                let after = index + length
                 if after >= bytes.endIndex { return index }
                 let next = bytes[after]
                 if next == 0x20 || next == 0x09 || next == 0x0A || next == 0x0D || next == 0x2F || next == 0x3E {
@@ -56,6 +56,25 @@ struct ColumnFinder {
             index += 1
         }
         return nil
+    }
+
+    /// Whether the bytes from `index` spell `prefix:name` (or `name`); the caller has checked
+    /// that they are long enough.
+    private func matches(_ prefix: String?, _ name: String, at index: Int) -> Bool {
+        var position = index
+        if let prefix {
+            for byte in prefix.utf8 {
+                guard bytes[position] == byte else { return false }
+                position += 1
+            }
+            guard bytes[position] == 0x3A else { return false }
+            position += 1
+        }
+        for byte in name.utf8 {
+            guard bytes[position] == byte else { return false }
+            position += 1
+        }
+        return true
     }
 
     /// Columns count characters, not bytes, as editors do.

@@ -17,6 +17,9 @@ struct TreeBuilder {
     private var runStart = 0
     private(set) var sawDoctype = false
     private var ids: Set<[UInt8]> = []
+    /// Names already made into strings, by where libxml2 keeps them: it keeps each name once
+    /// per document, so a name is read from C only the first time (that was a tenth of reading).
+    private var names: [UnsafePointer<xmlChar>: String] = [:]
 
     init(parser: xmlParserCtxtPtr, bytes: ArraySlice<UInt8>, errors: ErrorCollector) {
         self.parser = parser
@@ -31,14 +34,14 @@ struct TreeBuilder {
 
     mutating func start(_ localName: UnsafePointer<xmlChar>, _ prefix: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?,
                         _ attributeCount: Int32, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) -> Int {
-        let name = String(cString: localName)
-        let prefixText = prefix.map { String(cString: $0) }
+        let name = interned(localName)
+        let prefixText = prefix.map { interned($0) }
         let reportedLine = Int(parser.pointee.input.pointee.line)
         let (line, column) = columns.locate(prefix: prefixText, name: name, reportedLine: reportedLine)
         let index = elements.count
         let parent = open.last?.element
         elements.append(XMLTree.Element(
-            name: name, namespace: uri.map { String(cString: $0) }, prefix: prefixText,
+            name: name, namespace: uri.map { interned($0) }, prefix: prefixText,
             attributes: readAttributes(Int(attributeCount), attributes), children: [], parent: parent, text: "",
             line: line, column: column))
         reportedLines.append(reportedLine)
@@ -46,6 +49,13 @@ struct TreeBuilder {
         open.append((index, text.count))
         runStart = text.count
         return index
+    }
+
+    private mutating func interned(_ pointer: UnsafePointer<xmlChar>) -> String {
+        if let known = names[pointer] { return known }
+        let made = String(cString: pointer)
+        names[pointer] = made
+        return made
     }
 
     mutating func end() -> Int? {

@@ -165,4 +165,24 @@ final class SpeedPathTests: XCTestCase {
         }
         XCTAssertGreaterThan(matched, 0, "the random sample reaches real postcodes too")
     }
+
+    /// Labels, e-mail domains and telephone digits in ASCII are read by bytes; the answers must
+    /// be the ones reading by characters gives.
+    func testASCIIShortcutsAgreeWithReadingByCharacters() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["a", "B", "Z", "x1", "VAT", "CIO", "2", " ", "  ", "'", "@", ".", "-", "+44", "(0)", "\r\n", "\t",
+                      "Scottish", "Welsh", "Irish", "number", "Case", "study", "www.", "gmail.com", "ÉX"]
+        let labels = ["VAT number", "Northern Ireland charity number", "Case study 2", "'odd'", "Scottish charity number",
+                      "outcomes", "A", "AB", "A1 thing", "", " ", "x", "Companies House number"]
+        var samples = labels
+        for _ in 0..<20_000 {
+            samples.append((0..<Int.random(in: 0...6, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined())
+        }
+        for text in samples where text.utf8.allSatisfy({ $0 < 0x80 }) {
+            XCTAssertEqual(Places.asciiInSentence(text), Places.inSentenceByCharacters(text), text.debugDescription)
+            XCTAssertEqual(Domain.ofEmail(text), Domain.ofEmailByCharacters(text), text.debugDescription)
+            XCTAssertEqual(String(decoding: text.utf8.filter { $0 >= 0x30 && $0 <= 0x39 }, as: UTF8.self), Phone.digitsByCharacters(text),
+                           text.debugDescription)
+        }
+    }
 }

@@ -103,6 +103,10 @@ struct Places {
     /// Lower-cases the first letter unless the first word is an abbreviation ("VAT number") or
     /// part of a name ("Northern Ireland charity number").
     static func inSentence(_ label: String) -> String {
+        label.utf8.allSatisfy({ $0 < 0x80 }) ? asciiInSentence(label) : inSentenceByCharacters(label)
+    }
+
+    static func inSentenceByCharacters(_ label: String) -> String {
         let words = label.split(separator: " ")
         guard let firstWord = words.first else { return label }
         if firstWord.count > 1, firstWord.allSatisfy({ $0.isUppercase || $0.isNumber }) { return label }
@@ -111,5 +115,24 @@ struct Places {
         // Names of nations and peoples keep their capital: "the Scottish charity number".
         if ["Scottish", "Welsh", "English", "Irish", "British", "European"].contains(String(firstWord)) { return label }
         return label.prefix(1).lowercased() + label.dropFirst()
+    }
+
+    /// The same for a label all in ASCII, by bytes: Character properties look up Unicode tables,
+    /// and every finding's place and field are put in a sentence.
+    static func asciiInSentence(_ label: String) -> String {
+        let bytes = Array(label.utf8)
+        let words = bytes.split(separator: 0x20)
+        guard let firstWord = words.first else { return label }
+        func isUpper(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
+        if firstWord.count > 1, firstWord.allSatisfy({ isUpper($0) || ($0 >= 0x30 && $0 <= 0x39) }) { return label }
+        if words.dropFirst().contains(where: { isUpper($0.first!) }) { return label }
+        if bytes.first == 0x27 { return label }
+        if ["Scottish", "Welsh", "English", "Irish", "British", "European"].contains(where: { firstWord.elementsEqual($0.utf8) }) {
+            return label
+        }
+        guard isUpper(bytes[0]) else { return label }
+        var lowered = bytes
+        lowered[0] += 0x20
+        return String(decoding: lowered, as: UTF8.self)
     }
 }

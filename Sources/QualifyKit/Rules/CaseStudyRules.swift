@@ -158,6 +158,16 @@ enum Domain {
                                       "hotmail.co.uk", "btinternet.com", "icloud.com", "live.co.uk", "aol.com"]
 
     static func ofEmail(_ email: String) -> String? {
+        // In ASCII each character is one byte, so the byte search finds the same "@" as the
+        // character search, which breaks the text into characters first and was most of the cost.
+        if email.utf8.allSatisfy({ $0 < 0x80 }) {
+            guard let at = email.utf8.lastIndex(of: UInt8(ascii: "@")) else { return nil }
+            return normalise(String(email[email.utf8.index(after: at)...]))
+        }
+        return ofEmailByCharacters(email)
+    }
+
+    static func ofEmailByCharacters(_ email: String) -> String? {
         guard let at = email.lastIndex(of: "@") else { return nil }
         return normalise(String(email[email.index(after: at)...]))
     }

@@ -162,8 +162,14 @@ enum Phone {
     /// Only the digits, with a leading 44 read as 0, so "+44 1482 220000" and "01482 220000" match.
     static func digits(_ text: String?) -> String? {
         guard let text else { return nil }
-        var digits = text.filter(\.isASCII).filter(\.isNumber)
+        // In ASCII, characters are bytes and the only numbers are 0 to 9 ("\r\n", the one
+        // character of two bytes, is neither).
+        var digits = text.utf8.allSatisfy({ $0 < 0x80 })
+            ? String(decoding: text.utf8.filter { $0 >= 0x30 && $0 <= 0x39 }, as: UTF8.self)
+            : digitsByCharacters(text)
         if digits.hasPrefix("44") { digits = "0" + digits.dropFirst(2) }
         return digits.count >= 6 ? digits : nil
     }
+
+    static func digitsByCharacters(_ text: String) -> String { text.filter(\.isASCII).filter(\.isNumber) }
 }

@@ -185,4 +185,26 @@ final class SpeedPathTests: XCTestCase {
                            text.debugDescription)
         }
     }
+
+    /// Plain numbers are made into decimals directly; they must be the numbers Foundation reads,
+    /// written and worked with the same way.
+    func testPlainNumbersReadAsFoundationReadsThem() {
+        var generator = SystemRandomNumberGenerator()
+        var samples = ["0", "-0", "1", "4350.00", "145621869.17", "0.5", "-12.340", "007", "999999999999999999",
+                       "1234567890123456789", "1.", ".5", "-", "", "1e5", " 1", "1.2.3", "12a", "--1", "0.000000000000000001"]
+        for _ in 0..<20_000 {
+            let whole = String(UInt64.random(in: 0...UInt64.max, using: &generator)).prefix(Int.random(in: 1...20, using: &generator))
+            let part = Bool.random(using: &generator) ? "" : "." + String(Int.random(in: 0...999_999, using: &generator)).prefix(Int.random(in: 0...4, using: &generator))
+            samples.append((Bool.random(using: &generator) ? "-" : "") + whole + part)
+        }
+        let rate = Decimal(string: "1.17")!
+        for text in samples {
+            let made = Submission.decimal(text), read = Decimal(string: text)
+            XCTAssertEqual(made, read, text)
+            guard let made, let read else { continue }
+            XCTAssertEqual("\(made)", "\(read)", text)
+            XCTAssertEqual(NSDecimalNumber(decimal: made).stringValue, NSDecimalNumber(decimal: read).stringValue, text)
+            XCTAssertEqual("\(made * rate) \(made / rate) \(made + rate)", "\(read * rate) \(read / rate) \(read + rate)", text)
+        }
+    }
 }

@@ -115,13 +115,12 @@ enum CaseStudyRules {
         Rule("text.word-limit", .ask, assumption: "A3") { s, config in
             var hits: [RuleHit] = []
             let shortest = config.wordLimits.values.min() ?? 0
-            // `at`: where the nearest section holding the value starts.
-            func visit(_ node: Node, _ path: DocumentPath, _ at: SourcePosition?) {
-                let at = node.position ?? at
-                switch node.value {
-                case .object(let members):
-                    // Paths are made only where they are needed: this visits every value of every file.
-                    for member in members {
+            // Fields step down without allocating, and only a hit's path is written out: this
+            // visits every value of every file.
+            func visit(_ field: Field) {
+                switch field.node?.value {
+                case .object(let members)?:
+                    for (index, member) in members.enumerated() {
                         if case .string(let text) = member.node.value {
                             // n bytes hold at most (n + 1) / 2 words, so most answers need neither
                             // a count nor a look-up of their limit.
@@ -129,19 +128,18 @@ enum CaseStudyRules {
                             guard most > shortest, let limit = config.wordLimits[member.key], most > limit else { continue }
                             let count = Words.count(text)
                             guard count > limit else { continue }
-                            let field = Field(node: member.node, path: path / member.key, position: at)
-                            hits.append(RuleHit(field, ["count": "\(count)", "limit": "\(limit)"]))
+                            hits.append(RuleHit(field.member(index), ["count": "\(count)", "limit": "\(limit)"]))
                         } else if member.node.members != nil || member.node.items != nil {
-                            visit(member.node, path / member.key, at)
+                            visit(field.member(index))
                         }
                     }
-                case .array(let items):
-                    for (index, item) in items.enumerated() where item.members != nil || item.items != nil { visit(item, path / index, at) }
+                case .array(let items)?:
+                    for (index, item) in items.enumerated() where item.members != nil || item.items != nil { visit(field / index) }
                 default:
                     break
                 }
             }
-            s.root.node.map { visit($0, .root, nil) }
+            visit(s.root)
             return hits
         },
     ]

@@ -19,10 +19,6 @@ struct Field {
         self.position = node?.position ?? position
     }
 
-    init(node: Node?, path: DocumentPath, position: SourcePosition?) {
-        self.init(node: node, route: Route(written: path.tokens), position: position)
-    }
-
     /// The whole document.
     init(root: Node) {
         self.init(node: root, route: Route(), position: nil)
@@ -43,6 +39,13 @@ struct Field {
             return Field(node: items[index], route: lhs.route.item(index), position: lhs.position)
         }
         return Field(node: nil, route: lhs.route.written(.index(index)), position: lhs.position)
+    }
+
+    /// The member at this place among the object's members: under a key written twice, the one
+    /// meant, where `/` gives the first.
+    func member(_ index: Int) -> Field {
+        guard let members = node?.members, members.indices.contains(index) else { return Field(node: nil, route: route, position: position) }
+        return Field(node: members[index].node, route: route.member(index, members[index].key), position: position)
     }
 
     /// Follows a path from this field (from the root for the sections rules start from).

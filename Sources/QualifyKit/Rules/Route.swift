@@ -16,10 +16,6 @@ struct Route {
 
     init() {}
 
-    init(written tokens: [DocumentPath.Token]) {
-        written = tokens
-    }
-
     func member(_ index: Int, _ key: String) -> Route {
         packed(index, isItem: false) ?? self.written(.key(key))
     }

@@ -57,7 +57,29 @@ struct Submission {
         let field = field(place)
         reads.note(field)
         guard case .number(let text)? = field.node?.value else { return nil }
-        return Decimal(string: text)
+        return Self.decimal(text)
+    }
+
+    /// Foundation's reading of a number, made directly for the plain ones (`-` then up to 18
+    /// digits with at most one point), which are nearly all: its parser was a thirtieth of a check.
+    static func decimal(_ text: String) -> Decimal? {
+        var bytes = text.utf8[...]
+        let negative = bytes.first == UInt8(ascii: "-")
+        if negative { bytes = bytes.dropFirst() }
+        var significand: UInt64 = 0, digits = 0, fraction = 0, point = false
+        for byte in bytes {
+            if byte == UInt8(ascii: "."), !point, digits > 0 {
+                point = true
+            } else if byte >= 0x30, byte <= 0x39, digits < 18 {
+                significand = significand * 10 + UInt64(byte - 0x30)
+                digits += 1
+                if point { fraction += 1 }
+            } else {
+                return Decimal(string: text)
+            }
+        }
+        guard digits > 0, !point || fraction > 0 else { return Decimal(string: text) }
+        return Decimal(sign: negative ? .minus : .plus, exponent: -fraction, significand: Decimal(significand))
     }
 
     func day(_ place: some FieldPlace) -> Day? { text(place).flatMap(Day.init) }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// A pattern's program turned into a table: one lookup for each character of the text. The
 /// program follows every way through at once, which for a long free-text answer checked with
@@ -111,6 +112,38 @@ struct PatternDFA: Sendable {
     }
 
     func matches(_ text: String) -> Bool {
+        if let result = text.utf8.withContiguousStorageIfAvailable(matches(utf8:)) { return result }
+        return matches(scalars: text)
+    }
+
+    /// The same over the string's own bytes: decoding scalars through the string's views was
+    /// most of the time spent matching.
+    private func matches(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var state = 0
+        var index = 0
+        while index < bytes.count {
+            if matchesBeforeEnd[state] || matchesWhateverFollows[state] { return true }
+            let lead = bytes[index]
+            let group: Int
+            if lead < 0x80 {
+                group = Int(asciiClass[Int(lead)])
+                index += 1
+            } else {
+                // A String's bytes are well-formed UTF-8.
+                let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+                var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+                group = classOf(value)
+                index += length
+            }
+            let following = next[state * classCount + group]
+            if following < 0 { return false }
+            state = Int(following)
+        }
+        return matchesAtEnd[state]
+    }
+
+    func matches(scalars text: String) -> Bool {
         var state = 0
         for scalar in text.unicodeScalars {
             if matchesBeforeEnd[state] || matchesWhateverFollows[state] { return true }
@@ -138,10 +171,24 @@ struct PatternDFA: Sendable {
 /// the program step by step costs less than building tables it will hardly use.
 final class TableWhenWorthIt: @unchecked Sendable {
     static let worthIt = 4_096
-    // Guarded by the lock; the table is made once and never changed after.
+    // Guarded by the lock until `ready` is set; the table is made once and never changed after,
+    // so from then on it is read without the lock, which every worker would otherwise queue on.
     private let lock = NSLock()
     private var characters = 0
     private var made: PatternDFA??
+    private let ready = Atomic<Bool>(false)
+    private var published: Published?
+
+    private final class Published: Sendable {
+        let table: PatternDFA
+        init(_ table: PatternDFA) { self.table = table }
+    }
+
+    /// The table's answer once there is a table; nil until then, and for a pattern with none.
+    func matches(_ text: String, _ make: () -> PatternDFA?) -> Bool? {
+        if ready.load(ordering: .acquiring) { return published?.table.matches(text) }
+        return table(after: text.utf8.count, make)?.matches(text)
+    }
 
     /// The table if it is made, after counting `length` more characters towards making it.
     func table(after length: Int, _ make: () -> PatternDFA?) -> PatternDFA? {
@@ -152,6 +199,8 @@ final class TableWhenWorthIt: @unchecked Sendable {
         guard characters >= Self.worthIt else { return nil }
         let table = make()
         made = .some(table)
+        published = table.map(Published.init)
+        ready.store(true, ordering: .releasing)
         return table
     }
 

@@ -2,7 +2,7 @@ extension PatternProgram {
     /// Whether the pattern matches anywhere in the text, as ECMA-262's `test` does, character
     /// (Unicode scalar) by character, as ICU matched before.
     func matches(_ text: String) -> Bool {
-        if let table = table.table(after: text.utf8.count, { PatternDFA(self) }) { return table.matches(text) }
+        if let answer = table.matches(text, { PatternDFA(self) }) { return answer }
         return matchesStepByStep(text)
     }
 

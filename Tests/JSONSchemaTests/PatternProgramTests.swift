@@ -28,11 +28,16 @@ final class PatternProgramTests: XCTestCase {
         for pattern in Self.patterns {
             let program = try XCTUnwrap(PatternProgram(pattern), "the matcher should read \(pattern)")
             let regex = try icu(pattern)
+            let table = program.dfa
             for _ in 0..<1_500 {
                 let text = (0..<Int.random(in: 0...10, using: &random)).map { _ in Self.alphabet.randomElement(using: &random)! }.joined()
                 let expected = regex.firstMatch(in: text, range: NSRange(location: 0, length: text.utf16.count)) != nil
                 XCTAssertEqual(program.matches(text), expected, "\(pattern) on \(text.debugDescription)")
                 XCTAssertEqual(program.matchesStepByStep(text), expected, "\(pattern) step by step on \(text.debugDescription)")
+                if let table {
+                    XCTAssertEqual(table.matches(text), expected, "\(pattern) by table on \(text.debugDescription)")
+                    XCTAssertEqual(table.matches(scalars: text), expected, "\(pattern) by table, by scalars, on \(text.debugDescription)")
+                }
             }
         }
     }

@@ -27,7 +27,7 @@ final class QuickSchemaTests: XCTestCase {
     func testEveryBlankedOrEmptiedAnswerReadsAsThePublishedSchemaReadsIt() throws {
         let kit = Shared.kit
         XCTAssertNotNil(kit.quickSchema, "the published schema has not-blank patterns")
-        let quick = XMLFormReader(), published = XMLFormReader(triesQuickSchema: false)
+        let quick = XMLFormReader(quickSchema: .always), published = XMLFormReader(quickSchema: .never)
         var files = Repo.files(in: "examples/valid", ending: ".xml") + Repo.files(in: "examples/invalid", ending: ".xml")
         var variants = 0, fellBack = 0
         for file in files {

@@ -5,11 +5,12 @@ import QualifyXML
 /// and column; the tree is then mapped to the neutral document. The quick schema is tried
 /// first; anything short of a clean yes from it is decided by the published schema.
 struct XMLFormReader: FormReader {
-    /// False only in tests, to show the quick schema never changes what a person is told.
-    var triesQuickSchema = true
+    enum QuickSchemaUse { case whenWorthIt, always, never }
+    /// Always or never only in tests, to show the quick schema never changes what a person is told.
+    var quickSchema = QuickSchemaUse.whenWorthIt
 
     func read(_ body: ArraySlice<UInt8>, kit: Kit) -> Result<FormReading, InputProblem> {
-        if triesQuickSchema, let quick = kit.quickSchema, case .success(let parsed) = XMLReader.parse(body, validatingAgainst: quick),
+        if let quick = quickSchema == .never ? nil : quickSchema == .always ? kit.quickSchema : kit.quickSchemaIfWorthIt(), case .success(let parsed) = XMLReader.parse(body, validatingAgainst: quick),
            parsed.issues.isEmpty {
             let mapped = XMLMapping(model: kit.model).map(parsed.tree)
             if !mapped.hasBlankAnswer { return .success(reading(parsed, mapped, kit)) }

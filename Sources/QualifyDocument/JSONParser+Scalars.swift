@@ -36,6 +36,24 @@ extension JSONParser {
                 try skipUTF8Sequence()
             default:
                 index += 1
+                skipPlainRun()
+            }
+        }
+    }
+
+    /// Passes eight bytes at a time while none of them ends the string, starts an escape, is a
+    /// control character or starts a multi-byte character: the long answers are mostly such runs.
+    mutating func skipPlainRun() {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZero(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            while index + 8 <= buffer.count {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                // Any byte of 0x80 or more, or below 0x20, or a quote, or a backslash, stops the run.
+                if word & highs != 0 || (word &- 0x2020_2020_2020_2020) & ~word & highs != 0
+                    || hasZero(word ^ 0x2222_2222_2222_2222) || hasZero(word ^ 0x5C5C_5C5C_5C5C_5C5C) { return }
+                index += 8
             }
         }
     }

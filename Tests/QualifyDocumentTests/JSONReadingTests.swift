@@ -32,4 +32,26 @@ final class JSONReadingTests: XCTestCase {
         let parsed = try JSONReader.parse(Array(text.utf8)[...]).get()
         XCTAssertEqual(JSONWriter.write(parsed), JSONWriter.write(try read(text).root))
     }
+
+    /// Plain text inside a string is passed eight bytes at a time; whatever stops a run must be
+    /// seen at every place in those eight.
+    func testEveryByteThatEndsAPlainRunIsSeenWhereverItFalls() throws {
+        let pieces = ["\\\"", "\\\\", "\\n", "\\u00e9", "é", "😀", "\u{7F}", "~", " "]
+        for before in 0..<20 {
+            for piece in pieces {
+                for after in [0, 1, 7, 8, 9] {
+                    let text = "[\"" + String(repeating: "a", count: before) + piece + String(repeating: "b", count: after) + "\"]"
+                    let expected = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String]).first
+                    let root = try JSONReader.parse(Array(text.utf8)[...]).get()
+                    XCTAssertEqual(root.items?.first?.scalarText, expected, text)
+                }
+            }
+            for bad: [UInt8] in [[0x01], [0x1F], [0xFF], [0xC0, 0x80]] {
+                let bytes = Array("[\"".utf8) + Array(repeating: UInt8(ascii: "a"), count: before) + bad + Array("bbbbbbbbb\"]".utf8)
+                guard case .failure(let problem) = JSONReader.parse(bytes[...]) else { return XCTFail("\(bytes) must be refused") }
+                XCTAssertEqual(problem.column, before + 3, "\(bad) after \(before) letters")
+                XCTAssertEqual(problem.kind, bad[0] < 0x20 ? .controlCharacter : .invalidUTF8, "\(bad) after \(before) letters")
+            }
+        }
+    }
 }

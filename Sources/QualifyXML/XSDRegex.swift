@@ -34,9 +34,32 @@ public final class XSDRegex: @unchecked Sendable {
     /// and none that XML cannot hold (control characters, U+FFFE, U+FFFF), which no class
     /// in a libxml2 pattern matches.
     public static func isNotBlank(_ value: String) -> Bool {
+        value.utf8.withContiguousStorageIfAvailable(isNotBlank(utf8:)) ?? isNotBlank(bytes: value.utf8)
+    }
+
+    /// Eight bytes at a time while they are printable ASCII: such a word only says whether it
+    /// holds something other than spaces. Anything else is looked at byte by byte.
+    private static func isNotBlank(utf8 buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = buffer.baseAddress else { return false }
+        let highs: UInt64 = 0x8080_8080_8080_8080, spaces: UInt64 = 0x2020_2020_2020_2020
         var found = false
+        var index = 0
+        while index + 8 <= buffer.count {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            // No byte of 0x80 or more and none below 0x20: printable ASCII, spaces included.
+            guard word & highs == 0, (word &- spaces) & ~word & highs == 0 else {
+                return isNotBlank(bytes: UnsafeBufferPointer(rebasing: buffer[index...]), found: found)
+            }
+            if word != spaces { found = true }
+            index += 8
+        }
+        return isNotBlank(bytes: UnsafeBufferPointer(rebasing: buffer[index...]), found: found)
+    }
+
+    private static func isNotBlank(bytes: some Sequence<UInt8>, found alreadyFound: Bool = false) -> Bool {
+        var found = alreadyFound
         var previous: (UInt8, UInt8) = (0, 0)
-        for byte in value.utf8 {
+        for byte in bytes {
             switch byte {
             case 0x20, 0x09, 0x0A, 0x0D: break
             case ..<0x20: return false

@@ -207,4 +207,22 @@ final class SpeedPathTests: XCTestCase {
             XCTAssertEqual("\(made * rate) \(made / rate) \(made + rate)", "\(read * rate) \(read / rate) \(read + rate)", text)
         }
     }
+
+    func testScalarCountsAgreeWithTheScalarView() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["a", " ", "é", "e\u{301}", "日本", "😀", "\r\n", "\u{7F}", "\u{80}", "\u{FFFD}", "\u{10FFFF}"]
+        for _ in 0..<5_000 {
+            let text = (0..<Int.random(in: 0...20, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            XCTAssertEqual(Lexical.scalarCount(text), text.unicodeScalars.count, text.debugDescription)
+        }
+    }
+
+    func testRegistrationNumbersCompareAsTheyDidByCharacters() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["a", "B", "0", " ", "\t", "\n", "\r\n", "\r", "\u{0B}", "\u{0C}", "-", "/", "sc", "\u{1F}"]
+        for _ in 0..<10_000 {
+            let text = (0..<Int.random(in: 0...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            XCTAssertEqual(IdentityRules.comparable(text), IdentityRules.comparableByCharacters(text.uppercased()), text.debugDescription)
+        }
+    }
 }

@@ -13,6 +13,12 @@ final class XSDRegexTests: XCTestCase {
         for _ in 0..<5_000 {
             samples.append((0..<Int.random(in: 0...10, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined())
         }
+        // Long runs of spaces and letters, so that whole words of eight bytes are passed at once.
+        for _ in 0..<3_000 {
+            let run = String(repeating: Bool.random(using: &generator) ? " " : "a", count: Int.random(in: 0...30, using: &generator))
+            samples.append(run + (0..<Int.random(in: 0...3, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+                + String(repeating: " ", count: Int.random(in: 0...17, using: &generator)))
+        }
         for text in samples {
             XCTAssertEqual(regex.matches(text), regex.libxml2Matches(text), text.debugDescription)
         }

@@ -57,7 +57,7 @@ enum ValueCheck {
         if !type.patterns.isEmpty, !type.patterns.contains(where: { $0.matches(raw) }) {
             return problem(.wrongFormat, type.format.map { ["format": $0] } ?? [:])
         }
-        let length = raw.unicodeScalars.count
+        let length = Lexical.scalarCount(raw)
         if let max = type.maxLength, length > max { return problem(.tooLong, ["count": "\(length)", "max": "\(max)"]) }
         if let min = type.minLength, length < min { return problem(.tooShort, ["count": "\(length)", "min": "\(min)"]) }
         if [.decimal, .integer, .nonNegativeInteger].contains(type.base), let number = Decimal(string: trimmed) {

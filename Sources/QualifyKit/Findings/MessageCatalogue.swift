@@ -58,7 +58,10 @@ public struct MessageCatalogue: Sendable {
         let template = template(key) ?? english["fallback"] ?? "{place}: check this field against the guidance."
         var result = ""
         var rest = template[...]
-        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+        // Braces are found by bytes: searching by characters broke every template into
+        // characters first, for each finding of every file.
+        while let open = rest.utf8.firstIndex(of: UInt8(ascii: "{")),
+              let close = rest[open...].utf8.firstIndex(of: UInt8(ascii: "}")) {
             result += rest[..<open]
             let name = String(rest[rest.index(after: open)..<close])
             result += values[name] ?? ""

@@ -4,6 +4,13 @@ import Foundation
 /// and JSON values, so a date written 31/03/2024 is caught the same way in both. Written as
 /// small scanners rather than regular expressions: they run for every value of every file.
 enum Lexical {
+    /// How many Unicode scalars (XSD's characters) the text holds: its bytes less the UTF-8
+    /// continuation bytes, counted over the bytes instead of decoding each scalar.
+    static func scalarCount(_ text: String) -> Int {
+        text.utf8.withContiguousStorageIfAvailable { bytes in bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } }
+            ?? text.unicodeScalars.count
+    }
+
     static func isDecimal(_ text: String) -> Bool {
         var bytes = Array(text.utf8)[...]
         if let first = bytes.first, first == UInt8(ascii: "+") || first == UInt8(ascii: "-") { bytes = bytes.dropFirst() }

@@ -16,6 +16,16 @@ enum IdentityRules {
         s.text(org.path / "identifiers" / field) != nil
     }
 
+    /// A registration number as compared: capitals, no white space. In ASCII by bytes (the
+    /// white space there is tab to carriage return and the space), otherwise by characters.
+    static func comparable(_ raw: String) -> String {
+        let upper = raw.uppercased()
+        guard upper.utf8.allSatisfy({ $0 < 0x80 }) else { return comparableByCharacters(upper) }
+        return String(decoding: upper.utf8.filter { !(0x09...0x0D).contains($0) && $0 != 0x20 }, as: UTF8.self)
+    }
+
+    static func comparableByCharacters(_ upper: String) -> String { upper.filter { !$0.isWhitespace } }
+
     static let all: [Rule] = [
         Rule("organisation.no-registration", .mustFix) { s, _ in
             s.organisations.compactMap { org in
@@ -76,7 +86,7 @@ enum IdentityRules {
             for org in s.organisations {
                 for field in numberFields {
                     guard let raw = s.text(org.path / "identifiers" / field) else { continue }
-                    let number = raw.uppercased().filter { !$0.isWhitespace }
+                    let number = comparable(raw)
                     let key = field + ":" + number
                     if let owner = owners[key], owner.ref != org.ref {
                         hits.append(RuleHit(org.path / "identifiers" / field, ["name": org.name, "other": owner.name, "value": raw]))

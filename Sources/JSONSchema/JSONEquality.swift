@@ -1,13 +1,24 @@
+import Foundation
 import QualifyDocument
 
 /// JSON equality as JSON Schema defines it: numbers by value (1 equals 1.0), objects regardless
 /// of member order, strings by code points. It runs on an explicit stack so that deep instances
 /// cannot exhaust the call stack.
 enum JSONEquality {
+    /// The same Unicode scalars: for well-formed UTF-8, the same bytes, which are compared
+    /// at once (most enum values differ in length) instead of decoding each scalar.
+    static func sameScalars(_ p: String, _ q: String) -> Bool {
+        guard p.utf8.count == q.utf8.count else { return false }
+        let compared = p.utf8.withContiguousStorageIfAvailable { a in
+            q.utf8.withContiguousStorageIfAvailable { b in a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0 }
+        }
+        return (compared ?? nil) ?? p.utf8.elementsEqual(q.utf8)
+    }
+
     static func equal(_ a: Node, _ b: Node) -> Bool {
         // Scalars, the usual case for enum and const, need no work list.
         switch (a.value, b.value) {
-        case (.string(let p), .string(let q)): return p.unicodeScalars.elementsEqual(q.unicodeScalars)
+        case (.string(let p), .string(let q)): return sameScalars(p, q)
         case (.number(let p), .number(let q)): return p == q || ExactDecimal(p) == ExactDecimal(q)
         case (.bool(let p), .bool(let q)): return p == q
         case (.null, .null): return true
@@ -20,7 +31,7 @@ enum JSONEquality {
             case (.null, .null): continue
             case (.bool(let p), .bool(let q)): if p != q { return false }
             case (.string(let p), .string(let q)):
-                if !p.unicodeScalars.elementsEqual(q.unicodeScalars) { return false }
+                if !sameScalars(p, q) { return false }
             case (.number(let p), .number(let q)):
                 if p != q && ExactDecimal(p) != ExactDecimal(q) { return false }
             case (.array(let p), .array(let q)):

@@ -168,6 +168,8 @@ struct JSONParser {
             depth -= 1
             return members
         }
+        // Room for a typical section at once, instead of growing one member at a time.
+        members.reserveCapacity(8)
         while true {
             skipSpace()
             guard index < bytes.count else { throw fail(.unexpectedEnd) }

@@ -225,4 +225,21 @@ final class SpeedPathTests: XCTestCase {
             XCTAssertEqual(IdentityRules.comparable(text), IdentityRules.comparableByCharacters(text.uppercased()), text.debugDescription)
         }
     }
+
+    func testPostcodesAreReadAsTheirFullPatternReadsThem() throws {
+        let pattern = try NSRegularExpression(pattern: "^(GIR ?0AA|[A-PR-UWYZ]([0-9]{1,2}|[A-HK-Y][0-9]{1,2}|[0-9][A-HJKPS-UW]|[A-HK-Y][0-9][ABEHMNPRV-Y]) ?[0-9][ABD-HJLNP-UW-Z]{2})$",
+                                             options: .caseInsensitive)
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["SW1A", " ", "1AA", "gir", "0aa", "EC", "1A", "W", "1", "9", "A", "z", "\t", "\u{A0}", "M", "60", "1NW", "QQ", "é"]
+        var samples = ["SW1A 1AA", " sw1a1aa\t", "\u{A0}M1 1AE", "GIR 0AA", "gir0aa", "", "  ", "EC1A 1BB", "W1A 0AX", "B33 8TH"]
+        for _ in 0..<20_000 {
+            samples.append((0..<Int.random(in: 0...4, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined())
+        }
+        for text in samples {
+            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            let expected = trimmed.utf8.allSatisfy { $0 < 0x80 }
+                && pattern.firstMatch(in: trimmed, range: NSRange(trimmed.startIndex..., in: trimmed)) != nil
+            XCTAssertEqual(Postcode.isUK(text), expected, text.debugDescription)
+        }
+    }
 }

@@ -60,20 +60,9 @@ extension JSONParser {
 
     /// Checks one multi-byte UTF-8 sequence as RFC 3629 defines it: no overlongs, no surrogates.
     mutating func skipUTF8Sequence() throws(Problem) {
-        let first = bytes[index]
-        let length: Int
-        var low: UInt8 = 0x80, high: UInt8 = 0xBF
-        switch first {
-        case 0xC2...0xDF: length = 2
-        case 0xE0: length = 3; low = 0xA0
-        case 0xE1...0xEC, 0xEE...0xEF: length = 3
-        case 0xED: length = 3; high = 0x9F
-        case 0xF0: length = 4; low = 0x90
-        case 0xF1...0xF3: length = 4
-        case 0xF4: length = 4; high = 0x8F
-        default: throw fail(.invalidUTF8)
+        guard let (length, low, high) = UTF8Check.sequence(startingWith: bytes[index]), index + length <= bytes.count else {
+            throw fail(.invalidUTF8)
         }
-        guard index + length <= bytes.count else { throw fail(.invalidUTF8) }
         for offset in 1..<length {
             let byte = bytes[index + offset]
             let (lo, hi) = offset == 1 ? (low, high) : (UInt8(0x80), UInt8(0xBF))

@@ -27,23 +27,26 @@ enum UTF8Check {
         }
     }
 
-    /// The length of the well-formed sequence starting with a non-ASCII byte, by the table in
-    /// the Unicode Standard (3.9, table 3-7), or nil when the bytes there are not one.
-    private static func sequenceLength(_ base: UnsafePointer<UInt8>, at index: Int, count: Int) -> Int? {
-        let lead = base[index]
-        let length: Int
-        var low: UInt8 = 0x80, high: UInt8 = 0xBF
+    /// For a byte that starts a multi-byte sequence, the sequence's length and the range its
+    /// second byte must fall in (the Unicode Standard, 3.9, table 3-7: no overlongs, no
+    /// surrogates, nothing past U+10FFFF); nil for a byte that cannot start one.
+    static func sequence(startingWith lead: UInt8) -> (length: Int, low: UInt8, high: UInt8)? {
         switch lead {
-        case 0xC2...0xDF: length = 2
-        case 0xE0: length = 3; low = 0xA0
-        case 0xE1...0xEC, 0xEE...0xEF: length = 3
-        case 0xED: length = 3; high = 0x9F
-        case 0xF0: length = 4; low = 0x90
-        case 0xF1...0xF3: length = 4
-        case 0xF4: length = 4; high = 0x8F
+        case 0xC2...0xDF: return (2, 0x80, 0xBF)
+        case 0xE0: return (3, 0xA0, 0xBF)
+        case 0xE1...0xEC, 0xEE...0xEF: return (3, 0x80, 0xBF)
+        case 0xED: return (3, 0x80, 0x9F)
+        case 0xF0: return (4, 0x90, 0xBF)
+        case 0xF1...0xF3: return (4, 0x80, 0xBF)
+        case 0xF4: return (4, 0x80, 0x8F)
         default: return nil
         }
-        guard index + length <= count else { return nil }
+    }
+
+    /// The length of the well-formed sequence starting with a non-ASCII byte, or nil when the
+    /// bytes there are not one.
+    private static func sequenceLength(_ base: UnsafePointer<UInt8>, at index: Int, count: Int) -> Int? {
+        guard let (length, low, high) = sequence(startingWith: base[index]), index + length <= count else { return nil }
         let second = base[index + 1]
         guard second >= low, second <= high else { return nil }
         for offset in 2..<length where base[index + offset] & 0xC0 != 0x80 { return nil }

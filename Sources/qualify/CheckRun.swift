@@ -33,6 +33,8 @@ struct CheckRun {
         var checker = Checker(kit: kit, maxBytes: maxSize * 1_048_576)
         checker.configuration = kit.configuration
         let expansion = BatchInput.expand(files)
+        let inputs = expansion.items.compactMap { item -> URL? in if case .file(let url, _) = item { return url } else { return nil } }
+        if let output { try OutputFile.check(output, force: force, inputs: inputs) }
         let bar: Progress? = expansion.items.count > 1 && Terminal.isTerminal(STDERR_FILENO) ? Progress() : nil
         var report: (@Sendable (Int, Int) -> Void)?
         if let bar { report = { done, total in bar.show(done, total) } }
@@ -44,7 +46,6 @@ struct CheckRun {
                                 provenance: Provenance(kit: kit, configuration: configuration))
         let text = render(batch, kit: kit, colour: output == nil && Terminal.wantsColour)
         if let output {
-            let inputs = expansion.items.compactMap { item -> URL? in if case .file(let url, _) = item { return url } else { return nil } }
             try OutputFile.write(text, to: output, force: force, inputs: inputs)
         } else {
             print(text, terminator: "")

@@ -11,6 +11,18 @@ struct Refusal: Error, CustomStringConvertible {
 enum OutputFile {
     /// `inputs`: files the command reads; writing over one would lose it, so even --force is refused.
     static func write(_ text: String, to path: String, force: Bool, inputs: [URL] = []) throws {
+        try check(path, force: force, inputs: inputs)
+        let target = URL(fileURLWithPath: path)
+        do {
+            try Data(text.utf8).write(to: target, options: .atomic)
+        } catch {
+            throw Refusal(description: "Qualify cannot write \(path): \(reason(error, at: target)).")
+        }
+    }
+
+    /// The refusals `write` would make, before any work: an official naming an existing file
+    /// should hear so at once, not after a batch of hundreds has been checked.
+    static func check(_ path: String, force: Bool, inputs: [URL] = []) throws {
         let target = URL(fileURLWithPath: path)
         if let input = inputs.first(where: { same($0, target) }) {
             throw Refusal(description: "\(path) is a file being checked (\(input.path)). Qualify never writes over it. "
@@ -22,11 +34,6 @@ enum OutputFile {
             if !force {
                 throw Refusal(description: "\(path) already exists. Choose a new file name, or add --force to replace it.")
             }
-        }
-        do {
-            try Data(text.utf8).write(to: target, options: .atomic)
-        } catch {
-            throw Refusal(description: "Qualify cannot write \(path): \(reason(error, at: target)).")
         }
     }
 

@@ -201,4 +201,34 @@ final class DefectTests: XCTestCase {
         let json = try qualify(["init", "--format", "json", "-o", folder.appendingPathComponent("s.json").path])
         XCTAssertTrue(json.out.contains("guidance/reference/fields.md"), "the JSON starter says where its fields are explained:\n\(json.out)")
     }
+
+    /// An official who names an existing -o file is told so at once, not after the whole batch
+    /// has been checked. Standard input is held open: a check that started would wait on it.
+    func testDefect16_anExistingOutputFileIsRefusedBeforeAnythingIsChecked() throws {
+        let existing = folder.appendingPathComponent("report.json")
+        try Data("keep me".utf8).write(to: existing)
+        let process = Process()
+        process.executableURL = CLI().binary
+        process.arguments = ["check", "-", "--format", "json", "-o", existing.path]
+        process.currentDirectoryURL = CLI.root
+        var environment = ProcessInfo.processInfo.environment
+        environment.removeValue(forKey: "QUALIFY_HOME")
+        process.environment = environment
+        let out = Pipe(), input = Pipe()
+        process.standardOutput = out
+        process.standardError = out
+        process.standardInput = input
+        try process.run()
+        let deadline = Date().addingTimeInterval(60)
+        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        let refusedFirst = !process.isRunning
+        if process.isRunning { process.terminate() }
+        try input.fileHandleForWriting.close()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        XCTAssertTrue(refusedFirst, "it waited to read the submission before refusing to write: \(text)")
+        XCTAssertEqual(process.terminationStatus, 2, text)
+        XCTAssertTrue(text.contains("already exists"), text)
+        XCTAssertEqual(try String(contentsOf: existing, encoding: .utf8), "keep me")
+    }
 }

@@ -2,8 +2,9 @@ import QualifyDocument
 import QualifyXML
 
 /// XML: libxml2 parses and validates against the XSD in one pass, building the tree with line
-/// and column; the tree is then mapped to the neutral document. The quick schema is tried
-/// first; anything short of a clean yes from it is decided by the published schema.
+/// and column; the tree is then mapped to the neutral document. Once the kit has read a few XML
+/// files the quick schema (`Kit.quickSchema`) is tried first; anything short of a clean yes
+/// from it is decided by the published schema.
 struct XMLFormReader: FormReader {
     enum QuickSchemaUse { case whenWorthIt, always, never }
     /// Always or never only in tests, to show the quick schema never changes what a person is told.

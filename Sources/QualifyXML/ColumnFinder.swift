@@ -63,18 +63,22 @@ struct ColumnFinder {
     private func matches(_ prefix: String?, _ name: String, at index: Int) -> Bool {
         var position = index
         if let prefix {
-            for byte in prefix.utf8 {
-                guard bytes[position] == byte else { return false }
-                position += 1
-            }
+            guard spells(prefix, at: position) else { return false }
+            position += prefix.utf8.count
             guard bytes[position] == 0x3A else { return false }
             position += 1
         }
-        for byte in name.utf8 {
-            guard bytes[position] == byte else { return false }
-            position += 1
-        }
-        return true
+        return spells(name, at: position)
+    }
+
+    private func spells(_ text: String, at index: Int) -> Bool {
+        let count = text.utf8.count
+        let range = index..<(index + count)
+        return text.utf8.withContiguousStorageIfAvailable { wanted in
+            bytes[range].withUnsafeBufferPointer { found in
+                count == 0 || memcmp(wanted.baseAddress!, found.baseAddress!, count) == 0
+            }
+        } ?? bytes[range].elementsEqual(text.utf8)
     }
 
     /// Columns count characters, not bytes, as editors do.

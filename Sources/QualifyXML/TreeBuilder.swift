@@ -19,7 +19,10 @@ struct TreeBuilder {
     private var ids: Set<[UInt8]> = []
     /// Names already made into strings, by where libxml2 keeps them: it keeps each name once
     /// per document, so a name is read from C only the first time (that was a tenth of reading).
-    private var names: [UnsafePointer<xmlChar>: String] = [:]
+    /// A small table open by address: hashing each address with the standard library's
+    /// dictionary cost more than the strings it saved.
+    private var names = [(UnsafePointer<xmlChar>?, String)](repeating: (nil, ""), count: TreeBuilder.nameSlots)
+    private static let nameSlots = 256
 
     init(parser: xmlParserCtxtPtr, bytes: ArraySlice<UInt8>, errors: ErrorCollector) {
         self.parser = parser
@@ -52,10 +55,17 @@ struct TreeBuilder {
     }
 
     private mutating func interned(_ pointer: UnsafePointer<xmlChar>) -> String {
-        if let known = names[pointer] { return known }
-        let made = String(cString: pointer)
-        names[pointer] = made
-        return made
+        var slot = Int(truncatingIfNeeded: UInt(bitPattern: pointer) >> 3) & (Self.nameSlots - 1)
+        for _ in 0..<Self.nameSlots {
+            guard let known = names[slot].0 else {
+                let made = String(cString: pointer)
+                names[slot] = (pointer, made)
+                return made
+            }
+            if known == pointer { return names[slot].1 }
+            slot = (slot + 1) & (Self.nameSlots - 1)
+        }
+        return String(cString: pointer)
     }
 
     mutating func end() -> Int? {

@@ -25,6 +25,23 @@ final class XMLReaderTests: XCTestCase {
         XCTAssertEqual(children.map(\.column), [3, 13, 3])
     }
 
+    /// Names are kept in a small table by where libxml2 stores them; more names than the table
+    /// holds, in several namespaces and with prefixes, must all read back as written.
+    func testManyDistinctNamesReadBackAsWritten() throws {
+        let names = (0..<400).map { "name\($0)" }
+        let body = names.enumerated().map { index, name in
+            index % 3 == 0 ? "<p:\(name) xmlns:p=\"urn:p\(index % 5)\">\(index)</p:\(name)>" : "<\(name)>\(index)</\(name)><\(name)/>"
+        }.joined(separator: "\n")
+        guard case .success(let parsed) = parse("<root xmlns=\"urn:r\">\n\(body)\n</root>") else { return XCTFail("did not parse") }
+        let children = parsed.tree.children(of: 0)
+        let expected = names.enumerated().flatMap { index, name in index % 3 == 0 ? [name] : [name, name] }
+        XCTAssertEqual(children.map(\.name), expected)
+        XCTAssertEqual(children.map { $0.namespace ?? "" }, names.enumerated().flatMap { index, _ in
+            index % 3 == 0 ? ["urn:p\(index % 5)"] : ["urn:r", "urn:r"]
+        })
+        XCTAssertEqual(children.compactMap(\.prefix).count, names.indices.filter { $0 % 3 == 0 }.count)
+    }
+
     func testColumnsCountCharactersNotBytes() throws {
         guard case .success(let parsed) = parse("<a>\n<é>x</é><b/>\n</a>") else { return XCTFail("did not parse") }
         XCTAssertEqual(parsed.tree.children(of: 0).map(\.column), [1, 9])

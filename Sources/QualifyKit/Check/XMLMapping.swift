@@ -112,7 +112,8 @@ struct XMLMapping {
         }
 
         private mutating func members(of index: Int, _ children: [Int], typeOf: (String) -> String?) -> [Member] {
-            if !tree.elements[index].text.isEmpty, !tree.elements[index].text.trimmedSpace.isEmpty {
+            // The same test as trimming (the same four white-space bytes), without a copy.
+            if Self.hasNonSpace(tree.elements[index].text) {
                 problems.append(Problem(.unexpectedText, at: paths[index],
                                         position: SourcePosition(line: tree.elements[index].line, column: tree.elements[index].column),
                                         value: tree.elements[index].text.trimmedSpace))

@@ -21,8 +21,9 @@ struct CLI {
     }
 
     /// `timeout`: seconds after which the program is stopped (for `serve`, which would otherwise run on).
+    /// `holdsInputOpen`: standard input stays open until the program ends or is stopped.
     func qualify(_ arguments: [String], input: String? = nil, in folder: URL? = nil,
-                 timeout: TimeInterval? = nil) throws -> (status: Int32, out: String) {
+                 timeout: TimeInterval? = nil, holdsInputOpen: Bool = false) throws -> (status: Int32, out: String) {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
@@ -37,12 +38,13 @@ struct CLI {
         process.standardInput = stdin
         try process.run()
         if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
-        try stdin.fileHandleForWriting.close()
+        if !holdsInputOpen { try stdin.fileHandleForWriting.close() }
         if let timeout {
             let deadline = Date().addingTimeInterval(timeout)
             while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
             if process.isRunning { process.terminate() }
         }
+        if holdsInputOpen { try stdin.fileHandleForWriting.close() }
         let data = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))

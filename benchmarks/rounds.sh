@@ -6,12 +6,8 @@
 # Needs python3 with jsonschema-rs (`source .ci/python-deps; python3 -m pip install jsonschema-rs`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-corpus=$1
+source benchmarks/setting.sh
 rounds=${2:-7}
-qualify=${QUALIFY:-.build/release/qualify}
-xsd=schemas/qualification-1.0.xsd
-schema=schemas/qualification-1.0.schema.json
-mapfile -t xml_files < <(find "$corpus/xml" -name '*.xml' | sort)
 wall() { /usr/bin/time -f "%e" -o /dev/stdout "$@" 2>/dev/null | tail -1; }
 for round in $(seq 1 "$rounds"); do
   a=$(wall "$qualify" check "$corpus/xml" --summary-only || true)

@@ -8,12 +8,8 @@
 # jsonschema and jsonschema-rs (`source .ci/python-deps; python3 -m pip install jsonschema-rs`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-corpus=$1
+source benchmarks/setting.sh
 runs=${2:-3}
-qualify=${QUALIFY:-.build/release/qualify}
-xsd=schemas/qualification-1.0.xsd
-schema=schemas/qualification-1.0.schema.json
-mapfile -t xml_files < <(find "$corpus/xml" -name '*.xml' | sort)
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 

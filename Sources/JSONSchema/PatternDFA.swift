@@ -171,37 +171,39 @@ struct PatternDFA: Sendable {
 /// the program step by step costs less than building tables it will hardly use.
 final class TableWhenWorthIt: @unchecked Sendable {
     static let worthIt = 4_096
-    // Guarded by the lock until `ready` is set; the table is made once and never changed after,
-    // so from then on it is read without the lock, which every worker would otherwise queue on.
+    // Counting is guarded by the lock. The table is made once, before `ready` is set, and never
+    // changed after, so from then on it is read without the lock, which every worker would
+    // otherwise queue on; it sits in a class so that reading it copies none of its arrays.
     private let lock = NSLock()
     private var characters = 0
-    private var made: PatternDFA??
     private let ready = Atomic<Bool>(false)
-    private var published: Published?
+    private var made: Made?
 
-    private final class Published: Sendable {
-        let table: PatternDFA
-        init(_ table: PatternDFA) { self.table = table }
+    private final class Made: Sendable {
+        let table: PatternDFA?
+        init(_ table: PatternDFA?) { self.table = table }
     }
 
     /// The table's answer once there is a table; nil until then, and for a pattern with none.
     func matches(_ text: String, _ make: () -> PatternDFA?) -> Bool? {
-        if ready.load(ordering: .acquiring) { return published?.table.matches(text) }
-        return table(after: text.utf8.count, make)?.matches(text)
+        lookUp(after: text.utf8.count, make)?.table?.matches(text)
     }
 
     /// The table if it is made, after counting `length` more characters towards making it.
     func table(after length: Int, _ make: () -> PatternDFA?) -> PatternDFA? {
+        lookUp(after: length, make)?.table
+    }
+
+    private func lookUp(after length: Int, _ make: () -> PatternDFA?) -> Made? {
+        if ready.load(ordering: .acquiring) { return made }
         lock.lock()
         defer { lock.unlock() }
-        if let made { return made }
+        if ready.load(ordering: .relaxed) { return made }
         characters += length + 16
         guard characters >= Self.worthIt else { return nil }
-        let table = make()
-        made = .some(table)
-        published = table.map(Published.init)
+        made = Made(make())
         ready.store(true, ordering: .releasing)
-        return table
+        return made
     }
 
     /// The table, made now if it is not made yet.

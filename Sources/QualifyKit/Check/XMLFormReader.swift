@@ -11,7 +11,7 @@ struct XMLFormReader: FormReader {
     var quickSchema = QuickSchemaUse.whenWorthIt
 
     func read(_ body: ArraySlice<UInt8>, kit: Kit) -> Result<FormReading, InputProblem> {
-        if let quick = quickSchema == .never ? nil : quickSchema == .always ? kit.quickSchema : kit.quickSchemaIfWorthIt(), case .success(let parsed) = XMLReader.parse(body, validatingAgainst: quick),
+        if let quick = quickSchema(of: kit), case .success(let parsed) = XMLReader.parse(body, validatingAgainst: quick),
            parsed.issues.isEmpty {
             let mapped = XMLMapping(model: kit.model).map(parsed.tree)
             if !mapped.hasBlankAnswer { return .success(reading(parsed, mapped, kit)) }
@@ -22,6 +22,14 @@ struct XMLFormReader: FormReader {
         case .failure(let problem): return .failure(.xml(problem))
         }
         return .success(reading(parsed, XMLMapping(model: kit.model).map(parsed.tree), kit))
+    }
+
+    private func quickSchema(of kit: Kit) -> XSDSchema? {
+        switch quickSchema {
+        case .whenWorthIt: return kit.quickSchemaIfWorthIt()
+        case .always: return kit.quickSchema
+        case .never: return nil
+        }
     }
 
     private func reading(_ parsed: ParsedXML, _ mapped: XMLMapping.Result, _ kit: Kit) -> FormReading {

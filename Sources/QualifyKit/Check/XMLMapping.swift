@@ -92,11 +92,13 @@ struct XMLMapping {
                 if !children.isEmpty {
                     return Node(.object(members(of: index, children) { _ in nil }), position: position)
                 }
-                if simple.mustNotBeBlank, !Self.hasNonSpace(tree.elements[index].text) { hasBlankAnswer = true }
+                // The not-blank pattern's answer for text libxml2 has read: XML holds none of the
+                // characters the pattern refuses, so the first one that is not white space decides.
+                if simple.mustNotBeBlank, !tree.elements[index].text.hasNonSpace { hasBlankAnswer = true }
                 return Node(Self.scalar(tree.elements[index].text, base: simple.base), position: position)
             case nil:
                 if children.isEmpty {
-                    if !Self.hasNonSpace(tree.elements[index].text) { hasBlankAnswer = true }
+                    if !tree.elements[index].text.hasNonSpace { hasBlankAnswer = true }
                     return Node(.string(tree.elements[index].text), position: position)
                 }
                 return Node(.object(members(of: index, children) { _ in nil }), position: position)
@@ -112,8 +114,7 @@ struct XMLMapping {
         }
 
         private mutating func members(of index: Int, _ children: [Int], typeOf: (String) -> String?) -> [Member] {
-            // The same test as trimming (the same four white-space bytes), without a copy.
-            if Self.hasNonSpace(tree.elements[index].text) {
+            if tree.elements[index].text.hasNonSpace {
                 problems.append(Problem(.unexpectedText, at: paths[index],
                                         position: SourcePosition(line: tree.elements[index].line, column: tree.elements[index].column),
                                         value: tree.elements[index].text.trimmedSpace))
@@ -123,12 +124,6 @@ struct XMLMapping {
                 let type = typeOf(name).flatMap(model.type(named:))
                 return Member(key: name, node: node(for: child, type: type, parent: index, step: .key(name)))
             }
-        }
-
-        /// The not-blank pattern's answer for text libxml2 has read: XML holds no character the
-        /// pattern refuses, so the first one that is not white space decides.
-        static func hasNonSpace(_ text: String) -> Bool {
-            text.utf8.contains { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }
         }
 
         static func scalar(_ text: String, base: SimpleType.Base) -> Node.Value {

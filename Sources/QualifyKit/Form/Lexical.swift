@@ -114,6 +114,13 @@ enum Lexical {
 extension String {
     /// Without spaces, tabs and line breaks at either end: XSD's white space, and a fast path
     /// for the many values a file holds (Foundation's trimming goes through UTF-16).
+    /// Whether every character is ASCII, so that reading by bytes reads the same characters.
+    var isASCII: Bool { utf8.allSatisfy { $0 < 0x80 } }
+
+    /// Whether anything is left once the XSD white space (space, tab, line feed, carriage
+    /// return) is taken away: `!trimmedSpace.isEmpty`, without making the copy.
+    var hasNonSpace: Bool { utf8.contains { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D } }
+
     var trimmedSpace: String {
         let utf8 = self.utf8
         func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }

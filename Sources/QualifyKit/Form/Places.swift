@@ -103,7 +103,7 @@ struct Places {
     /// Lower-cases the first letter unless the first word is an abbreviation ("VAT number") or
     /// part of a name ("Northern Ireland charity number").
     static func inSentence(_ label: String) -> String {
-        label.utf8.allSatisfy({ $0 < 0x80 }) ? asciiInSentence(label) : inSentenceByCharacters(label)
+        label.isASCII ? asciiInSentence(label) : inSentenceByCharacters(label)
     }
 
     static func inSentenceByCharacters(_ label: String) -> String {

@@ -158,7 +158,7 @@ enum Domain {
     static func ofEmail(_ email: String) -> String? {
         // In ASCII each character is one byte, so the byte search finds the same "@" as the
         // character search, which breaks the text into characters first and was most of the cost.
-        if email.utf8.allSatisfy({ $0 < 0x80 }) {
+        if email.isASCII {
             guard let at = email.utf8.lastIndex(of: UInt8(ascii: "@")) else { return nil }
             return normalise(String(email[email.utf8.index(after: at)...]))
         }

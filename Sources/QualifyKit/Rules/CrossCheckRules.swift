@@ -164,7 +164,7 @@ enum Phone {
         guard let text else { return nil }
         // In ASCII, characters are bytes and the only numbers are 0 to 9 ("\r\n", the one
         // character of two bytes, is neither).
-        var digits = text.utf8.allSatisfy({ $0 < 0x80 })
+        var digits = text.isASCII
             ? String(decoding: text.utf8.filter { $0 >= 0x30 && $0 <= 0x39 }, as: UTF8.self)
             : digitsByCharacters(text)
         if digits.hasPrefix("44") { digits = "0" + digits.dropFirst(2) }

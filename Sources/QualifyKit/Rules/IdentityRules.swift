@@ -20,7 +20,7 @@ enum IdentityRules {
     /// white space there is tab to carriage return and the space), otherwise by characters.
     static func comparable(_ raw: String) -> String {
         let upper = raw.uppercased()
-        guard upper.utf8.allSatisfy({ $0 < 0x80 }) else { return comparableByCharacters(upper) }
+        guard upper.isASCII else { return comparableByCharacters(upper) }
         return String(decoding: upper.utf8.filter { !(0x09...0x0D).contains($0) && $0 != 0x20 }, as: UTF8.self)
     }
 
@@ -129,7 +129,7 @@ enum Postcode {
     static func isUK(_ text: String) -> Bool {
         // In ASCII the white space trimmed is the space and the tab; Foundation's trimming
         // was most of the cost. Other text is trimmed as before (a no-break space counts).
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+        if text.isASCII {
             let bytes = text.utf8
             let blank: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 }
             guard let first = bytes.firstIndex(where: { !blank($0) }), let last = bytes.lastIndex(where: { !blank($0) }) else {
@@ -138,7 +138,7 @@ enum Postcode {
             return isUK(code: bytes[first...last].map { $0 >= 0x61 && $0 <= 0x7A ? $0 - 0x20 : $0 })
         }
         let trimmed = text.trimmingCharacters(in: .whitespaces)
-        guard trimmed.utf8.allSatisfy({ $0 < 0x80 }) else { return false }
+        guard trimmed.isASCII else { return false }
         return isUK(code: Array(trimmed.uppercased().utf8))
     }
 

@@ -45,25 +45,18 @@ final class Compiler {
     private func compileNode(at location: Location) throws(SchemaError) -> SchemaNode {
         let scope = registry.scope(at: location)
         let described = registry.describe(location)
-        var node = SchemaNode(resource: scope.resource, absoluteLocation: described.hasPrefix("#") ? nil : described)
+        let absolute = described.hasPrefix("#") ? nil : described
         guard let value = registry.node(at: location) else {
             throw SchemaError(kind: .notASchema, location: described)
         }
         switch value.value {
         case .bool(true):
-            return node
+            return SchemaNode(resource: scope.resource, absoluteLocation: absolute)
         case .bool(false):
-            node.keywords = [.falseSchema]
-            return node
+            return SchemaNode(keywords: [.falseSchema], resource: scope.resource, absoluteLocation: absolute)
         case .object:
             let context = KeywordContext(compiler: self, schema: value, location: location, scope: scope, described: described)
-            node.keywords = try context.keywords()
-            node.collectsAnnotations = node.keywords.contains {
-                if case .unevaluatedItems = $0 { return true }
-                if case .unevaluatedProperties = $0 { return true }
-                return false
-            }
-            return node
+            return SchemaNode(keywords: try context.keywords(), resource: scope.resource, absoluteLocation: absolute)
         default:
             throw SchemaError(kind: .notASchema, location: described)
         }

@@ -5,8 +5,11 @@ extension Evaluator {
     @inline(never)
     mutating func items(_ rule: ItemsRule, _ node: SchemaNode, _ instance: Node, _ annotations: inout Annotations?) -> Bool {
         guard let items = instance.items else { return true }
-        var valid = true
         let prefixCount = min(rule.prefix.count, items.count)
+        if fast, annotations == nil, !rule.restIsFalse || items.count <= prefixCount {
+            return allItems(rule, items, prefixCount)
+        }
+        var valid = true
         for index in 0..<prefixCount {
             if !child(rule.prefix[index], rule.prefixKeyword, fast ? nil : String(index), .index(index), items[index]) {
                 valid = false
@@ -29,6 +32,16 @@ extension Evaluator {
             if rule.rest != nil { annotations!.allItems = true }
         }
         return valid
+    }
+
+    /// `items` in a yes/no run that collects nothing: the first failure decides. Apart, so that
+    /// the frame repeated for every level of a deep document stays small.
+    @inline(never)
+    private mutating func allItems(_ rule: ItemsRule, _ items: [Node], _ prefixCount: Int) -> Bool {
+        for index in 0..<prefixCount where !child(rule.prefix[index], items[index]) { return false }
+        guard let rest = rule.rest else { return true }
+        for index in prefixCount..<items.count where !child(rest, items[index]) { return false }
+        return true
     }
 
     @inline(never)

@@ -5,10 +5,11 @@ extension Evaluator {
     @inline(never)
     mutating func properties(_ rule: PropertiesRule, _ node: SchemaNode, _ instance: Node, _ annotations: inout Annotations?) -> Bool {
         guard let members = instance.members else { return true }
+        if fast, annotations == nil { return properties(rule, members) }
         var valid = true
         for member in members {
             var matched = false
-            if let target = rule.named[member.key] {
+            if let target = rule.named.target(of: member.key) {
                 matched = true
                 if !child(target, "properties", member.key, .key(member.key), member.node) {
                     valid = false
@@ -36,6 +37,27 @@ extension Evaluator {
             if matched, annotations != nil { annotations!.properties.insert(member.key) }
         }
         return valid
+    }
+
+    /// `properties` in a yes/no run that collects nothing: the first failure decides.
+    @inline(never)
+    private mutating func properties(_ rule: PropertiesRule, _ members: [Member]) -> Bool {
+        for index in members.indices {
+            let key = members[index].key
+            var matched = false
+            if let target = rule.named.target(of: key) {
+                matched = true
+                if !child(target, members[index].node) { return false }
+            }
+            for pattern in rule.patterns where pattern.regex.matches(key) {
+                matched = true
+                if !child(pattern.node, members[index].node) { return false }
+            }
+            if !matched, let additional = rule.additional {
+                if rule.additionalIsFalse || !child(additional, members[index].node) { return false }
+            }
+        }
+        return true
     }
 
     @inline(never)

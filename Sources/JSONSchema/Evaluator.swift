@@ -115,16 +115,46 @@ struct Evaluator {
         }
     }
 
+    /// Passes along a chain of nodes that are only a `$ref` (see `Shortcut`) doing what
+    /// evaluating each would do, the depth limit and the reference trail, and nothing else.
+    /// Returns the chain's end, or nil when a node on the way refuses (the caller fails); the
+    /// references followed stay on the trail for the caller to take off.
+    private mutating func takeShortcut(from start: Int) -> Int? {
+        var current = start
+        for hop in 0..<program.shortcuts[start].passed {
+            if frames + hop >= Self.frameLimit || faulted {
+                faulted = true
+                refTrail.removeLast(hop)
+                return nil
+            }
+            guard case .ref(let next) = program.nodes[current].keywords[0] else { preconditionFailure("a shortcut through a node that is not only a $ref") }
+            if onTrail(next) {
+                refTrail.removeLast(hop)
+                return nil
+            }
+            refTrail.append((next, instanceDepth))
+            current = next
+        }
+        return current
+    }
+
+    /// Whether `target` was reached by a reference at this instance depth already.
+    private func onTrail(_ target: Int) -> Bool {
+        var index = refTrail.count - 1
+        while index >= 0, refTrail[index].depth == instanceDepth {
+            if refTrail[index].node == target { return true }
+            index -= 1
+        }
+        return false
+    }
+
     /// Follows a reference; meeting the same target at the same instance depth again would loop.
     private mutating func follow(_ target: Int, _ name: String, _ node: SchemaNode, _ instance: Node, _ annotations: inout Annotations?) -> Bool {
-        for entry in refTrail.reversed() {
-            if entry.depth != instanceDepth { break }
-            if entry.node == target {
-                // A reference back to itself that consumes nothing can never be satisfied, so it
-                // fails here (the least fixed point), and a surrounding anyOf or not decides.
-                report(name, node, .referenceCycle)
-                return false
-            }
+        if onTrail(target) {
+            // A reference back to itself that consumes nothing can never be satisfied, so it
+            // fails here (the least fixed point), and a surrounding anyOf or not decides.
+            report(name, node, .referenceCycle)
+            return false
         }
         refTrail.append((target, instanceDepth))
         defer { refTrail.removeLast() }
@@ -150,6 +180,23 @@ struct Evaluator {
         instanceDepth -= 1
         leaveSchema(pushed)
         return valid
+    }
+
+    /// The same in a yes/no run, which keeps no paths, so makes none. Here, and only here (so
+    /// that `evaluate`, repeated for every level of a deep document, keeps a small frame), a
+    /// chain of nodes that are only a `$ref` is passed over (see `Shortcut`).
+    mutating func child(_ target: Int, _ value: Node) -> Bool {
+        instanceDepth += 1
+        defer { instanceDepth -= 1 }
+        let passed = program.shortcuts.isEmpty ? 0 : program.shortcuts[target].passed
+        if passed == 0 { return evaluate(target, value, collect: false).valid }
+        guard let end = takeShortcut(from: target) else { return false }
+        frames += passed
+        defer {
+            frames -= passed
+            for _ in 0..<passed { refTrail.removeLast() }
+        }
+        return evaluate(end, value, collect: false).valid
     }
 
     /// Pushes schema path tokens (none in fast mode); returns how many to pop.

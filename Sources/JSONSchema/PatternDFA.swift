@@ -7,7 +7,7 @@ import Synchronization
 /// pattern has seen enough text to repay it (`TableWhenWorthIt`). Characters are grouped into classes the pattern cannot tell apart,
 /// so the table stays small. Built only for programs of up to `stepLimit` steps and tables of
 /// up to `cellLimit` cells, so that a hostile pattern cannot make compiling slow.
-struct PatternDFA: Sendable {
+final class PatternDFA: Sendable {
     static let stepLimit = 1_000
     static let cellLimit = 20_000
 
@@ -40,11 +40,8 @@ struct PatternDFA: Sendable {
     }
 
     /// Everything is worked out first and stored at the end, so a table given up half-way
-    /// leaves nothing half-made behind.
-    init?(_ program: PatternProgram) {
-        guard let table = Self.build(program) else { return nil }
-        self = table
-    }
+    /// leaves nothing half-made behind. A class, so that matching copies no arrays.
+    static func make(_ program: PatternProgram) -> PatternDFA? { build(program) }
 
     private static func build(_ program: PatternProgram) -> PatternDFA? {
         guard program.steps.count <= Self.stepLimit else { return nil }

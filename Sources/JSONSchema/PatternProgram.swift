@@ -64,7 +64,7 @@ struct PatternProgram: Sendable {
     }
 
     /// The same pattern as a table, when it stays small enough (nearly always).
-    var dfa: PatternDFA? { table.value { PatternDFA(self) } }
+    var dfa: PatternDFA? { table.value { PatternDFA.make(self) } }
     let table: TableWhenWorthIt
 
     /// The steps reachable from `entries` without taking a character: those waiting for one,

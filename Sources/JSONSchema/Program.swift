@@ -9,15 +9,66 @@ struct Program: Sendable {
     var dynamicAnchors: [[String: Int]]
     /// Resources are tracked during evaluation only when some `$dynamicRef` needs them.
     var tracksDynamicScope: Bool
+    /// Per node: where a run that keeps no paths may go straight to, and how many nodes it
+    /// passes on the way (see `Shortcut`).
+    var shortcuts: [Shortcut] = []
+
+    init(nodes: [SchemaNode], root: Int, dynamicAnchors: [[String: Int]], tracksDynamicScope: Bool) {
+        self.nodes = nodes
+        self.root = root
+        self.dynamicAnchors = dynamicAnchors
+        self.tracksDynamicScope = tracksDynamicScope
+        shortcuts = tracksDynamicScope ? [] : nodes.indices.map { Shortcut(from: $0, in: nodes) }
+    }
 }
 
-struct SchemaNode: Sendable {
-    var keywords: [Keyword] = []
-    var resource: Int
+/// Most of a schema's properties are only a `$ref` to a definition, so every value took two
+/// evaluations, the first of which did nothing but follow the reference. A yes/no run, which
+/// records no paths, goes straight to the end of such a chain when it steps into a member or
+/// an item. The nodes passed still count
+/// towards the depth limit, so a deep document is refused exactly where it was before. Not
+/// taken when resources must be tracked (`$dynamicRef`), nor through a chain that loops back,
+/// nor to a node with no keywords (which returns before the depth limit is looked at).
+struct Shortcut: Sendable {
+    var target: Int
+    var passed: Int
+
+    init(from start: Int, in nodes: [SchemaNode]) {
+        var current = start
+        var seen: Set<Int> = [start]
+        while nodes[current].keywords.count == 1, case .ref(let next) = nodes[current].keywords[0],
+              !nodes[next].keywords.isEmpty, seen.insert(next).inserted {
+            current = next
+        }
+        // A chain that loops back is left to the reference trail, which reports it.
+        if case .ref(let next)? = nodes[current].keywords.first, nodes[current].keywords.count == 1, seen.contains(next) {
+            current = start
+            seen = [start]
+        }
+        target = current
+        passed = seen.count - 1
+    }
+}
+
+/// A class, so that evaluating a node copies one reference, not its keywords and location.
+final class SchemaNode: Sendable {
+    let keywords: [Keyword]
+    let resource: Int
     /// The schema's absolute URI with a pointer fragment, for absoluteKeywordLocation.
-    var absoluteLocation: String?
+    let absoluteLocation: String?
     /// Has unevaluatedProperties or unevaluatedItems, so it needs annotations from its applicators.
-    var collectsAnnotations = false
+    let collectsAnnotations: Bool
+
+    init(keywords: [Keyword] = [], resource: Int, absoluteLocation: String? = nil) {
+        self.keywords = keywords
+        self.resource = resource
+        self.absoluteLocation = absoluteLocation
+        collectsAnnotations = keywords.contains {
+            if case .unevaluatedItems = $0 { return true }
+            if case .unevaluatedProperties = $0 { return true }
+            return false
+        }
+    }
 }
 
 /// The instance types `type` can name; integer is a subset of number.
@@ -61,13 +112,13 @@ final class ItemsRule: Sendable {
 /// properties, patternProperties and additionalProperties decide together which schema each
 /// member meets, so they are one rule.
 final class PropertiesRule: Sendable {
-    let named: [String: Int]
+    let named: NameTable
     let patterns: [(regex: ECMARegex, node: Int)]
     let additional: Int?
     let additionalIsFalse: Bool
 
     init(named: [String: Int], patterns: [(regex: ECMARegex, node: Int)], additional: Int?, additionalIsFalse: Bool) {
-        self.named = named
+        self.named = NameTable(named)
         self.patterns = patterns
         self.additional = additional
         self.additionalIsFalse = additionalIsFalse

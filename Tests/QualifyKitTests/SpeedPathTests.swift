@@ -25,6 +25,22 @@ final class SpeedPathTests: XCTestCase {
         }
     }
 
+    /// ASCII text is counted eight bytes at a time: every byte value below 0x80, at every place
+    /// in a word of eight, and text that turns to other characters after a long ASCII start.
+    func testWordCountOfLongASCIITextAgrees() {
+        var generator = SystemRandomNumberGenerator()
+        let common: [UInt8] = Array(" \t\n\r".utf8) + Array("abcXYZ.,-'".utf8)
+        for round in 0..<20_000 {
+            let length = Int.random(in: 0...90, using: &generator)
+            var bytes = (0..<length).map { _ in
+                Bool.random(using: &generator) ? common.randomElement(using: &generator)! : UInt8.random(in: 0...0x7F, using: &generator)
+            }
+            if round % 10 == 0 { bytes += Array("\u{00A0}é tail".utf8) }
+            let text = String(decoding: bytes, as: UTF8.self)
+            XCTAssertEqual(Words.count(text), text.split { $0.isWhitespace }.count, "words in \(text.debugDescription)")
+        }
+    }
+
     func testPointerReadingKeepsEscapesAndIndexes() throws {
         let path = try XCTUnwrap(DocumentPath(pointer: "/a~1b/0/c~0d/007/-1/12"))
         XCTAssertEqual(path.tokens, [.key("a/b"), .index(0), .key("c~d"), .key("007"), .key("-1"), .index(12)])

@@ -33,6 +33,7 @@ extension JSONParser {
                 throw fail(.controlCharacter)
             case 0x80...:
                 if byte == 0xEF { mayHoldNonXMLCharacter = true }
+                lineHasMultiByte = true
                 try skipUTF8Sequence()
             default:
                 index += 1

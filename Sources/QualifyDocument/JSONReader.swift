@@ -67,6 +67,9 @@ struct JSONParser {
     /// Columns count characters; the count is carried forward so long lines stay linear.
     var columnCacheOffset = 0
     var columnCacheValue = 1
+    /// Set when a character of more than one byte was read on this line. Until then a column is
+    /// the distance from the line's start, with no bytes to count.
+    var lineHasMultiByte = false
 
     init(bytes: [UInt8], depthLimit: Int) {
         self.bytes = bytes
@@ -75,6 +78,7 @@ struct JSONParser {
 
     mutating func position(at offset: Int? = nil) -> SourcePosition {
         let target = offset ?? index
+        if !lineHasMultiByte, target >= lineStart { return SourcePosition(line: line, column: target - lineStart + 1) }
         if columnCacheOffset < lineStart || columnCacheOffset > target {
             columnCacheOffset = lineStart
             columnCacheValue = 1
@@ -113,6 +117,7 @@ struct JSONParser {
                 index += 1
                 line += 1
                 lineStart = index
+                lineHasMultiByte = false
             default: return
             }
         }

@@ -27,6 +27,36 @@ final class JSONReadingTests: XCTestCase {
         XCTAssertTrue(try read(#"{"key \u0001": 1}"#).mayHoldNonXMLCharacter)
     }
 
+    /// Columns count characters. A line with only one-byte characters before a value takes the
+    /// short way (distance from the line's start); one with longer characters counts them.
+    func testColumnsCountCharactersWithAndWithoutLongerOnes() throws {
+        var generator = SystemRandomNumberGenerator()
+        let words = ["plain", "café", "日本", "\u{1F600}", "a b", "x", "\\u00e9", "\\n"]
+        for _ in 0..<300 {
+            var text = "["
+            var expected: [SourcePosition] = []
+            var line = 1
+            var lineText = "["
+            for item in 0..<Int.random(in: 1...12, using: &generator) {
+                if item > 0 { text += ","; lineText += "," }
+                if Bool.random(using: &generator) {
+                    text += "\n  "
+                    line += 1
+                    lineText = "  "
+                }
+                let value = Bool.random(using: &generator)
+                    ? "\"" + (0..<Int.random(in: 0...3, using: &generator)).map { _ in words.randomElement(using: &generator)! }.joined() + "\""
+                    : String(Int.random(in: 0...999, using: &generator))
+                expected.append(SourcePosition(line: line, column: lineText.unicodeScalars.count + 1))
+                text += value
+                lineText += value
+            }
+            text += "]"
+            let items = try XCTUnwrap(read(text).root.items, text)
+            XCTAssertEqual(items.map(\.position), expected, text)
+        }
+    }
+
     func testParseGivesTheSameTreeAsRead() throws {
         let text = #"{"a": [1, 2.50, "x"], "b": {"c": null, "c": true}}"#
         let parsed = try JSONReader.parse(Array(text.utf8)[...]).get()

@@ -213,13 +213,20 @@ struct JSONParser {
     }
 
     /// Most objects are small, and comparing each key with those before it costs less than
-    /// hashing them; a large one gets a set, so hostile input stays linear.
+    /// hashing them; a large one gets a set, so hostile input stays linear. Keys are compared as
+    /// Swift compares strings (canonical equivalence), but two keys that begin with different
+    /// ASCII characters can never be equal that way, so most pairs are told apart by one byte.
     static func repeatsAKey(_ members: [Member]) -> Bool {
         if members.count <= 16 {
-            for later in members.indices.dropFirst() where members[..<later].contains(where: { $0.key == members[later].key }) {
-                return true
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: members.count) { firsts in
+                for index in members.indices { firsts[index] = members[index].key.utf8.first ?? 0 }
+                for later in members.indices.dropFirst() {
+                    for earlier in 0..<later where firsts[earlier] == firsts[later] || firsts[earlier] | firsts[later] >= 0x80 {
+                        if members[earlier].key == members[later].key { return true }
+                    }
+                }
+                return false
             }
-            return false
         }
         var seen = Set<String>(minimumCapacity: members.count)
         return members.contains { !seen.insert($0.key).inserted }

@@ -1,4 +1,5 @@
 import CLibXML2
+import Glibc
 
 /// An XSD regular expression compiled by libxml2, the engine that checks the XML form, so a
 /// value passes or fails a pattern the same way in XML and in JSON (`\s` and `\d` mean what
@@ -25,9 +26,17 @@ public final class XSDRegex: @unchecked Sendable {
     /// Whether the whole value matches, as XSD patterns always mean.
     public func matches(_ value: String) -> Bool {
         // A C string would end at a NUL and let the rest through; XML cannot hold one anyway.
-        if value.utf8.contains(0) { return false }
+        if Self.holdsNUL(value) { return false }
         if notBlank { return Self.isNotBlank(value) }
         return libxml2Matches(value)
+    }
+
+    /// memchr over the string's bytes: long answers are matched in every file.
+    static func holdsNUL(_ value: String) -> Bool {
+        value.utf8.withContiguousStorageIfAvailable { buffer in
+            guard let base = buffer.baseAddress else { return false }
+            return memchr(base, 0, buffer.count) != nil
+        } ?? value.utf8.contains(0)
     }
 
     /// libxml2's answer for the not-blank pattern: some character other than XSD white space,

@@ -14,6 +14,24 @@ final class JSONReadingTests: XCTestCase {
         XCTAssertTrue(try read(#"[{}, {"k": 1, "k": 1}]"#).repeatsAKey)
     }
 
+    /// Keys are told apart by their first byte first; what counts as the same key must not change.
+    func testRepeatedKeysAreFoundAsStringsCompare() throws {
+        XCTAssertTrue(try read(#"{"caf\u00e9": 1, "cafe\u0301": 2}"#).repeatsAKey)
+        XCTAssertTrue(try read(#"{"\u00e9": 1, "e\u0301": 2}"#).repeatsAKey)
+        XCTAssertTrue(try read(#"{"": 1, "x": 2, "": 3}"#).repeatsAKey)
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["a", "b", "e", "\\u00e9", "e\\u0301", "\\u0301", "\\u0000", "é", "日"]
+        for _ in 0..<3_000 {
+            let keys = (0..<Int.random(in: 1...20, using: &generator)).map { _ in
+                (0..<Int.random(in: 0...2, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            }
+            let text = "{" + keys.enumerated().map { "\"\($1)\": \($0)" }.joined(separator: ", ") + "}"
+            let members = try XCTUnwrap(read(text).root.members)
+            let expected = members.indices.contains { later in members[..<later].contains { $0.key == members[later].key } }
+            XCTAssertEqual(try read(text).repeatsAKey, expected, text)
+        }
+    }
+
     func testARepeatedKeyAmongManyIsNoted() throws {
         let keys = (0..<200).map { "\"k\($0)\": \($0)" }
         XCTAssertFalse(try read("{" + keys.joined(separator: ",") + "}").repeatsAKey)

@@ -23,5 +23,14 @@ final class XSDRegexTests: XCTestCase {
             XCTAssertEqual(regex.matches(text), regex.libxml2Matches(text), text.debugDescription)
         }
         XCTAssertFalse(regex.matches("a\u{0}b"), "a value holding NUL never matches")
+        let letters = try XCTUnwrap(XSDRegex("[a-z ]*"))
+        for place in 0..<40 {
+            var bytes = Array(repeating: UInt8(ascii: "a"), count: 40)
+            bytes[place] = 0
+            let text = String(decoding: bytes, as: UTF8.self)
+            XCTAssertFalse(regex.matches(text), "NUL at \(place) of a long answer")
+            XCTAssertFalse(letters.matches(text), "NUL at \(place) of a long answer")
+        }
+        XCTAssertTrue(letters.matches(String(repeating: "a", count: 40)))
     }
 }

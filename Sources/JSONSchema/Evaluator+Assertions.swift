@@ -29,6 +29,8 @@ extension Evaluator {
             return false
         case .minimum(let limit, let exclusive):
             guard case .number(let text) = instance.value else { return true }
+            // Most limits are "not below zero", which a number without a minus sign meets.
+            if let small = limit.integer, small < 0 || (small == 0 && !exclusive), text.utf8.first != UInt8(ascii: "-") { return true }
             if let small = limit.integer, let value = Int(text) {
                 if exclusive ? value > small : value >= small { return true }
             } else if let value = ExactDecimal(text), exclusive ? limit.value < value : !(value < limit.value) {

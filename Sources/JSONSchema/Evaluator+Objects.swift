@@ -101,8 +101,10 @@ extension Evaluator {
         return valid
     }
 
+    /// Lengths first, as `NameTable` and `Node.firstMember` match names.
     func hasMember(_ members: [Member], _ name: String) -> Bool {
-        members.contains { $0.key == name }
+        let length = name.utf8.count
+        return members.contains { $0.key.utf8.count == length && $0.key == name }
     }
 
     @inline(never)

@@ -189,14 +189,31 @@ struct Evaluator {
         instanceDepth += 1
         defer { instanceDepth -= 1 }
         let passed = program.shortcuts.isEmpty ? 0 : program.shortcuts[target].passed
-        if passed == 0 { return evaluate(target, value, collect: false).valid }
+        if passed == 0 { return isValid(target, value) }
         guard let end = takeShortcut(from: target) else { return false }
         frames += passed
         defer {
             frames -= passed
             for _ in 0..<passed { refTrail.removeLast() }
         }
-        return evaluate(end, value, collect: false).valid
+        return isValid(end, value)
+    }
+
+    /// `evaluate` for a yes/no run of a node that collects nothing (the common case), without
+    /// the outcome and annotations it would make and drop.
+    private mutating func isValid(_ index: Int, _ instance: Node) -> Bool {
+        let node = program.nodes[index]
+        if node.collectsAnnotations || program.tracksDynamicScope { return evaluate(index, instance, collect: false).valid }
+        if node.keywords.isEmpty { return true }
+        if frames >= Self.frameLimit || faulted {
+            fault("", node, .tooDeep(limit: Self.frameLimit), keywordInPath: false)
+            return false
+        }
+        frames += 1
+        defer { frames -= 1 }
+        var none: Annotations?
+        for keyword in node.keywords where !apply(keyword, node, instance, &none) { return false }
+        return true
     }
 
     /// Pushes schema path tokens (none in fast mode); returns how many to pop.

@@ -132,28 +132,39 @@ enum FinanceRules {
 
 /// The size tests of assumption A6: which scale staff, turnover and balance sheet give.
 enum SizeTest {
+    /// The thresholds as decimals made once: making them (and the lists holding them) on every
+    /// call cost more than the comparisons.
+    private static let euLimits: [(scale: String, people: Decimal, money: Decimal, sheet: Decimal)] = [
+        ("MICRO", 10, 2_000_000, 2_000_000), ("SMALL", 50, 10_000_000, 10_000_000), ("MEDIUM", 250, 50_000_000, 43_000_000),
+    ]
+    private static let companiesAct2025: [(scale: String, money: Decimal, sheet: Decimal, people: Decimal)] = [
+        ("MICRO", 1_000_000, 500_000, 10), ("SMALL", 15_000_000, 7_500_000, 50), ("MEDIUM", 54_000_000, 27_000_000, 250),
+    ]
+    private static let companiesActBefore2025: [(scale: String, money: Decimal, sheet: Decimal, people: Decimal)] = [
+        ("MICRO", 632_000, 316_000, 10), ("SMALL", 10_200_000, 5_100_000, 50), ("MEDIUM", 36_000_000, 18_000_000, 250),
+    ]
+    private static let procurementStaff: Decimal = 250
+    private static let procurementMoney: Decimal = 44_000_000
+    private static let procurementSheet: Decimal = 38_000_000
+
     static func scale(basis: String, staff: Decimal, turnover: Decimal, balance: Decimal?, euroPerPound: Decimal) -> String? {
         switch basis {
         case "EU_2003_361":
             let euros = turnover * euroPerPound, assets = balance.map { $0 * euroPerPound }
-            func fits(_ people: Decimal, _ money: Decimal, _ sheet: Decimal) -> Bool {
-                staff < people && (euros <= money || (assets.map { $0 <= sheet } ?? false))
+            for limit in euLimits where staff < limit.people && (euros <= limit.money || (assets.map { $0 <= limit.sheet } ?? false)) {
+                return limit.scale
             }
-            if fits(10, 2_000_000, 2_000_000) { return "MICRO" }
-            if fits(50, 10_000_000, 10_000_000) { return "SMALL" }
-            if fits(250, 50_000_000, 43_000_000) { return "MEDIUM" }
             return "LARGE"
         case "CA2006_PRE_2025", "CA2006_2025":
-            let limits: [(String, Decimal, Decimal, Decimal)] = basis == "CA2006_2025"
-                ? [("MICRO", 1_000_000, 500_000, 10), ("SMALL", 15_000_000, 7_500_000, 50), ("MEDIUM", 54_000_000, 27_000_000, 250)]
-                : [("MICRO", 632_000, 316_000, 10), ("SMALL", 10_200_000, 5_100_000, 50), ("MEDIUM", 36_000_000, 18_000_000, 250)]
-            for (scale, money, sheet, people) in limits {
-                let met = [turnover <= money, balance.map { $0 <= sheet } ?? false, staff <= people].filter { $0 }.count
-                if met >= 2 { return scale }
+            for limit in basis == "CA2006_2025" ? companiesAct2025 : companiesActBefore2025 {
+                let met = (turnover <= limit.money ? 1 : 0) + (balance.map { $0 <= limit.sheet } == true ? 1 : 0)
+                    + (staff <= limit.people ? 1 : 0)
+                if met >= 2 { return limit.scale }
             }
             return "LARGE"
         case "PA2023":
-            return staff < 250 && (turnover <= 44_000_000 || (balance.map { $0 <= 38_000_000 } ?? false)) ? "MEDIUM" : "LARGE"
+            return staff < procurementStaff && (turnover <= procurementMoney || (balance.map { $0 <= procurementSheet } ?? false))
+                ? "MEDIUM" : "LARGE"
         default:
             return nil
         }

@@ -81,16 +81,19 @@ enum IdentityRules {
             }
         },
         Rule("organisation.shared-number", .mustFix) { s, _ in
-            var owners: [String: Submission.Organisation] = [:]
+            struct Number: Hashable { let field: Int, value: String }
+            var owners: [Number: Submission.Organisation] = [:]
             var hits: [RuleHit] = []
             for org in s.organisations {
-                for field in numberFields {
-                    guard let raw = s.text(org.path / "identifiers" / field) else { continue }
-                    let number = comparable(raw)
-                    let key = field + ":" + number
-                    if let owner = owners[key], owner.ref != org.ref {
-                        hits.append(RuleHit(org.path / "identifiers" / field, ["name": org.name, "other": owner.name, "value": raw]))
-                    } else if owners[key] == nil {
+                let identifiers = org.path / "identifiers"
+                for (index, field) in numberFields.enumerated() {
+                    guard let raw = s.text(identifiers / field) else { continue }
+                    let key = Number(field: index, value: comparable(raw))
+                    if let owner = owners[key] {
+                        if owner.ref != org.ref {
+                            hits.append(RuleHit(identifiers / field, ["name": org.name, "other": owner.name, "value": raw]))
+                        }
+                    } else {
                         owners[key] = org
                     }
                 }

@@ -3,8 +3,8 @@ import QualifyDocument
 /// The way from the root to a field, without allocating: each step is the place of the value
 /// among its parent's members or items, sixteen bits each, up to eight steps in two words. The
 /// keys are read back from the document when the path is written out. A step that cannot be
-/// kept that way (to a missing value, past the eighth, or past place 65,535) is written out
-/// (`firstWritten`, then `written`), and so is every step after it, so the order is kept.
+/// kept that way (to a missing value, past the eighth, or past place 65,535) is written out in
+/// `written`, and so is every step after it, so the order is kept.
 struct Route {
     private static let capacity = 8
     private var low: UInt64 = 0
@@ -12,11 +12,8 @@ struct Route {
     private var count: UInt8 = 0
     /// Bit n is set when step n is a list item rather than an object member.
     private var items: UInt8 = 0
-    /// The first step written out, kept inline: rules often look for a field that is not
-    /// there, and that step alone is then written out.
-    private var firstWritten: DocumentPath.Token?
-    /// Any steps written out after the first; nil in nearly every route, which copying then
-    /// costs no array.
+    /// Nil in nearly every route, which copying then costs no array. (A first written step
+    /// kept inline made every route larger and every copy dearer.)
     private var written: Written?
 
     /// The steps written out, in a class so that a route without them holds only a nil.
@@ -37,21 +34,12 @@ struct Route {
 
     func written(_ token: DocumentPath.Token) -> Route {
         var next = self
-        if firstWritten == nil {
-            next.firstWritten = token
-        } else {
-            next.written = Written((written?.tokens ?? []) + [token])
-        }
+        next.written = Written((written?.tokens ?? []) + [token])
         return next
     }
 
-    private var writtenTokens: [DocumentPath.Token] {
-        guard let firstWritten else { return [] }
-        return [firstWritten] + (written?.tokens ?? [])
-    }
-
     private func packed(_ index: Int, isItem: Bool) -> Route? {
-        guard firstWritten == nil, Int(count) < Self.capacity, index >= 0, index <= Int(UInt16.max) else { return nil }
+        guard written == nil, Int(count) < Self.capacity, index >= 0, index <= Int(UInt16.max) else { return nil }
         var next = self
         let shift = UInt64(count % 4) * 16
         if count < 4 { next.low |= UInt64(index) << shift } else { next.high |= UInt64(index) << shift }
@@ -69,7 +57,7 @@ struct Route {
 
     /// The place of the last step in its list, when the last step is a list item.
     var lastItem: Int? {
-        if let last = written?.tokens.last ?? firstWritten {
+        if let last = written?.tokens.last {
             if case .index(let index) = last { return index }
             return nil
         }
@@ -80,7 +68,7 @@ struct Route {
     /// The path, reading keys from `root`, which must be the document the route was made in.
     func path(in root: Node) -> DocumentPath {
         var tokens: [DocumentPath.Token] = []
-        tokens.reserveCapacity(Int(count) + 1 + (written?.tokens.count ?? 0))
+        tokens.reserveCapacity(Int(count) + (written?.tokens.count ?? 0))
         var current = root
         for step in 0..<Int(count) {
             let index = slot(step)
@@ -94,6 +82,6 @@ struct Route {
                 current = members[index].node
             }
         }
-        return DocumentPath(tokens + writtenTokens)
+        return DocumentPath(tokens + (written?.tokens ?? []))
     }
 }

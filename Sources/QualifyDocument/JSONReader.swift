@@ -112,27 +112,13 @@ struct JSONParser {
     mutating func skipSpace() {
         while index < bytes.count {
             switch bytes[index] {
-            case 0x20:
-                index += 1
-                skipSpaceRun()
-            case 0x09, 0x0D: index += 1
+            case 0x20, 0x09, 0x0D: index += 1
             case 0x0A:
                 index += 1
                 line += 1
                 lineStart = index
                 lineHasMultiByte = false
-                skipSpaceRun()
             default: return
-            }
-        }
-    }
-
-    /// Indentation eight spaces at a time: a pretty-printed file is a fifth spaces.
-    private mutating func skipSpaceRun() {
-        bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            while index + 8 <= buffer.count, UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) == 0x2020_2020_2020_2020 {
-                index += 8
             }
         }
     }

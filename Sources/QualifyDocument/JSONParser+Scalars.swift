@@ -44,16 +44,24 @@ extension JSONParser {
 
     /// Passes eight bytes at a time while none of them ends the string, starts an escape, is a
     /// control character or starts a multi-byte character: the long answers are mostly such runs.
+    /// Where a word holds such a byte, it stops on that byte, so the end of a string is not
+    /// stepped up to one byte at a time.
     mutating func skipPlainRun() {
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        func hasZero(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }
+        let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F, highs: UInt64 = 0x8080_8080_8080_8080
+        // The top bit of each byte whose low seven bits are zero (exact: no carry between bytes).
+        func zeroBytes(_ word: UInt64) -> UInt64 { ~((word & lows) &+ lows) & highs }
         bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
             while index + 8 <= buffer.count {
-                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                // Any byte of 0x80 or more, or below 0x20, or a quote, or a backslash, stops the run.
-                if word & highs != 0 || (word &- 0x2020_2020_2020_2020) & ~word & highs != 0
-                    || hasZero(word ^ 0x2222_2222_2222_2222) || hasZero(word ^ 0x5C5C_5C5C_5C5C_5C5C) { return }
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self).littleEndian
+                // 0x80 or more; below 0x20 (adding 0x60 to the low seven bits leaves the top bit
+                // clear); a quote; a backslash.
+                let stops = (word & highs) | (~((word & lows) &+ 0x6060_6060_6060_6060) & highs)
+                    | zeroBytes(word ^ 0x2222_2222_2222_2222) | zeroBytes(word ^ 0x5C5C_5C5C_5C5C_5C5C)
+                if stops != 0 {
+                    index += stops.trailingZeroBitCount / 8
+                    return
+                }
                 index += 8
             }
         }

@@ -75,6 +75,34 @@ final class JSONReadingTests: XCTestCase {
         }
     }
 
+    /// Strings are passed eight bytes at a time up to the first byte that needs a look: every
+    /// kind of such byte, at every place in a word, must still be seen.
+    func testStringsReadWhateverFallsWhereInAWordOfEight() throws {
+        // (as written in the file, as read)
+        let pieces: [(String, String)] = [("a", "a"), ("bcdefgh", "bcdefgh"), (" ", " "), ("\\\"", "\""), ("\\\\", "\\"),
+                                          ("\\n", "\n"), ("\\u00e9", "é"), ("é", "é"), ("日", "日"), ("\u{1F600}", "\u{1F600}"),
+                                          ("\u{7F}", "\u{7F}"), ("~", "~"), ("!", "!"), ("#", "#"), ("[", "["), ("]", "]")]
+        var generator = SystemRandomNumberGenerator()
+        for round in 0..<5_000 {
+            let chosen = (0..<Int.random(in: 0...14, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }
+            var written = chosen.map(\.0).joined(), meant = chosen.map(\.1).joined()
+            let padding = String(repeating: " ", count: round % 9)
+            if round % 3 == 0 {
+                written += "\u{01}"
+                let text = "[" + padding + "\"" + written + "\"]"
+                guard case .failure(let problem) = JSONReader.read(Array(text.utf8)[...]) else { return XCTFail("control character let through: \(text.debugDescription)") }
+                XCTAssertEqual(problem.kind, .controlCharacter, text.debugDescription)
+                continue
+            }
+            if round % 5 == 0 { written += "xyz"; meant += "xyz" }
+            let text = "[" + padding + "\"" + written + "\", 1]"
+            let items = try XCTUnwrap(read(text).root.items, text.debugDescription)
+            guard case .string(let value) = items.first?.value else { return XCTFail(text.debugDescription) }
+            XCTAssertEqual(Array(value.unicodeScalars), Array(meant.unicodeScalars), text.debugDescription)
+            XCTAssertEqual(items.count, 2, text.debugDescription)
+        }
+    }
+
     func testParseGivesTheSameTreeAsRead() throws {
         let text = #"{"a": [1, 2.50, "x"], "b": {"c": null, "c": true}}"#
         let parsed = try JSONReader.parse(Array(text.utf8)[...]).get()

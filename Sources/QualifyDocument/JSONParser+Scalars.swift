@@ -7,7 +7,7 @@ extension JSONParser {
         var escaped = false
         var runStart = index
         func flush(_ end: Int) {
-            if end > runStart { result += String(decoding: bytes[runStart..<end], as: UTF8.self) }
+            if end > runStart { result += String(decoding: UnsafeBufferPointer(rebasing: bytes[runStart..<end]), as: UTF8.self) }
         }
         while true {
             guard index < bytes.count else { throw fail(.unexpectedEnd) }
@@ -15,7 +15,7 @@ extension JSONParser {
             switch byte {
             case UInt8(ascii: "\""):
                 if !escaped {
-                    let whole = String(decoding: bytes[runStart..<index], as: UTF8.self)
+                    let whole = String(decoding: UnsafeBufferPointer(rebasing: bytes[runStart..<index]), as: UTF8.self)
                     index += 1
                     return whole
                 }
@@ -50,7 +50,8 @@ extension JSONParser {
         let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F, highs: UInt64 = 0x8080_8080_8080_8080
         // The top bit of each byte whose low seven bits are zero (exact: no carry between bytes).
         func zeroBytes(_ word: UInt64) -> UInt64 { ~((word & lows) &+ lows) & highs }
-        bytes.withUnsafeBufferPointer { buffer in
+        do {
+            let buffer = bytes
             guard let base = buffer.baseAddress else { return }
             while index + 8 <= buffer.count {
                 let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self).littleEndian
@@ -141,7 +142,7 @@ extension JSONParser {
         }
         func bad() -> Problem {
             while index < bytes.count, !Self.isDelimiter(bytes[index]), index - start < 40 { index += 1 }
-            let text = String(decoding: bytes[start..<index], as: UTF8.self)
+            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
             return fail(.badNumber(text), at: start)
         }
         if bytes[index] == UInt8(ascii: "-") { index += 1 }
@@ -161,7 +162,7 @@ extension JSONParser {
             if digits() == 0 { throw bad() }
         }
         if index < bytes.count, !Self.isDelimiter(bytes[index]) { throw bad() }
-        return String(decoding: bytes[start..<index], as: UTF8.self)
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
     }
 
     static func isDelimiter(_ byte: UInt8) -> Bool {

@@ -40,12 +40,15 @@ public enum JSONReader {
     }
 
     public static func read(_ bytes: ArraySlice<UInt8>, depthLimit: Int = defaultDepthLimit) -> Result<Reading, Problem> {
-        var parser = JSONParser(bytes: Array(bytes), depthLimit: depthLimit)
-        do {
-            let root = try parser.document()
-            return .success(Reading(root: root, repeatsAKey: parser.repeatsAKey, mayHoldNonXMLCharacter: parser.mayHoldNonXMLCharacter))
-        } catch {
-            return .failure(error)
+        // Read in place: the values keep copies of their text, never the bytes themselves.
+        bytes.withUnsafeBufferPointer { buffer in
+            var parser = JSONParser(bytes: buffer, depthLimit: depthLimit)
+            do throws(Problem) {
+                let root = try parser.document()
+                return .success(Reading(root: root, repeatsAKey: parser.repeatsAKey, mayHoldNonXMLCharacter: parser.mayHoldNonXMLCharacter))
+            } catch {
+                return .failure(error)
+            }
         }
     }
 
@@ -56,7 +59,9 @@ public enum JSONReader {
 
 struct JSONParser {
     typealias Problem = JSONReader.Problem
-    let bytes: [UInt8]
+    /// The file's bytes, borrowed for the length of one read: no copy, and no bounds check on
+    /// each byte beyond the reader's own `index < bytes.count`.
+    let bytes: UnsafeBufferPointer<UInt8>
     let depthLimit: Int
     var index = 0
     var line = 1
@@ -71,7 +76,7 @@ struct JSONParser {
     /// the distance from the line's start, with no bytes to count.
     var lineHasMultiByte = false
 
-    init(bytes: [UInt8], depthLimit: Int) {
+    init(bytes: UnsafeBufferPointer<UInt8>, depthLimit: Int) {
         self.bytes = bytes
         self.depthLimit = depthLimit
     }
@@ -155,7 +160,7 @@ struct JSONParser {
                 || (bytes[index] >= 0x30 && bytes[index] <= 0x39) || bytes[index] == UInt8(ascii: "_") {
             index += 1
         }
-        return String(decoding: bytes[start..<index], as: UTF8.self)
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
     }
 
     mutating func enter() throws(Problem) {

@@ -123,6 +123,12 @@ struct JSONParser {
                 line += 1
                 lineStart = index
                 lineHasMultiByte = false
+                // Indentation, eight spaces at a time.
+                if let base = bytes.baseAddress {
+                    while index + 8 <= bytes.count, UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) == 0x2020_2020_2020_2020 {
+                        index += 8
+                    }
+                }
             default: return
             }
         }

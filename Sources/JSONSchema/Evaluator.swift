@@ -212,7 +212,8 @@ struct Evaluator {
         frames += 1
         defer { frames -= 1 }
         var none: Annotations?
-        for keyword in node.keywords where !apply(keyword, node, instance, &none) { return false }
+        let keywords = node.keywordBuffer
+        for index in keywords.indices where !apply(keywords[index], node, instance, &none) { return false }
         return true
     }
 

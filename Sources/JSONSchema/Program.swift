@@ -51,8 +51,12 @@ struct Shortcut: Sendable {
 }
 
 /// A class, so that evaluating a node copies one reference, not its keywords and location.
-final class SchemaNode: Sendable {
+/// Unchecked: the keyword buffer is written once, in `init`, and only read after.
+final class SchemaNode: @unchecked Sendable {
     let keywords: [Keyword]
+    /// The keywords again, in memory the node owns, so that a yes/no run reads each in place
+    /// instead of copying it out of the array.
+    let keywordBuffer: UnsafeMutableBufferPointer<Keyword>
     let resource: Int
     /// The schema's absolute URI with a pointer fragment, for absoluteKeywordLocation.
     let absoluteLocation: String?
@@ -61,6 +65,8 @@ final class SchemaNode: Sendable {
 
     init(keywords: [Keyword] = [], resource: Int, absoluteLocation: String? = nil) {
         self.keywords = keywords
+        keywordBuffer = .allocate(capacity: keywords.count)
+        _ = keywordBuffer.initialize(from: keywords)
         self.resource = resource
         self.absoluteLocation = absoluteLocation
         collectsAnnotations = keywords.contains {
@@ -68,6 +74,11 @@ final class SchemaNode: Sendable {
             if case .unevaluatedProperties = $0 { return true }
             return false
         }
+    }
+
+    deinit {
+        keywordBuffer.deinitialize()
+        keywordBuffer.deallocate()
     }
 }
 

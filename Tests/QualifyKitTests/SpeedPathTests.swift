@@ -41,6 +41,29 @@ final class SpeedPathTests: XCTestCase {
         }
     }
 
+    /// Files are read straight into their array at the size the file system gives; a file that
+    /// turns out longer (as /proc files, which say they are empty, do) is read to its end.
+    func testFilesAreReadWholeWhateverTheirSizeSays() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("read-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for size in [0, 1, 4_095, 4_096, 4_097, 100_000] {
+            let file = folder.appendingPathComponent("\(size).json")
+            let bytes = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
+            try Data(bytes).write(to: file)
+            XCTAssertEqual(try FileInput.read(file, limit: 1 << 20).get(), bytes, "\(size) bytes")
+        }
+        let status = URL(fileURLWithPath: "/proc/self/status")
+        if FileManager.default.fileExists(atPath: status.path) {
+            let read = try FileInput.read(status, limit: 1 << 20).get()
+            XCTAssertGreaterThan(read.count, 100, "a /proc file says it is empty")
+            XCTAssertTrue(String(decoding: read, as: UTF8.self).hasPrefix("Name:"))
+        }
+        let big = folder.appendingPathComponent("big.json")
+        try Data(repeating: 0x20, count: 5_000).write(to: big)
+        guard case .failure(.screen(.tooLarge)) = FileInput.read(big, limit: 4_000) else { return XCTFail("a file over the limit was read") }
+    }
+
     func testPointerReadingKeepsEscapesAndIndexes() throws {
         let path = try XCTUnwrap(DocumentPath(pointer: "/a~1b/0/c~0d/007/-1/12"))
         XCTAssertEqual(path.tokens, [.key("a/b"), .index(0), .key("c~d"), .key("007"), .key("-1"), .index(12)])

@@ -125,9 +125,30 @@ enum FileInput {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return .failure(.unreadable(reason: errno == EACCES ? .permission : .other)) }
         defer { close(descriptor) }
-        var bytes: [UInt8] = []
         // The size is a hint: a file that grows or shrinks while being read is read as it is.
-        var chunk = [UInt8](repeating: 0, count: max(size + 1, 4096))
+        // The expected bytes are read straight into the array, with nothing zeroed or copied;
+        // only a file that turns out larger goes on in chunks.
+        var failed = false, ended = false
+        var bytes = [UInt8](unsafeUninitializedCapacity: size + 1) { buffer, initialized in
+            guard let base = buffer.baseAddress else { return }
+            while initialized < buffer.count {
+                let got = Foundation.read(descriptor, base + initialized, buffer.count - initialized)
+                if got < 0 {
+                    if errno == EINTR { continue }
+                    failed = true
+                    return
+                }
+                if got == 0 {
+                    ended = true
+                    return
+                }
+                initialized += got
+            }
+        }
+        if failed { return .failure(.unreadable(reason: .other)) }
+        if ended { return .success(bytes) }
+        if bytes.count > limit { return .failure(.screen(.tooLarge(size: bytes.count, limit: limit))) }
+        var chunk = [UInt8](repeating: 0, count: 4096)
         while true {
             let got = chunk.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, $0.count) }
             if got < 0 {

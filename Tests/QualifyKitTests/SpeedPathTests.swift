@@ -64,6 +64,28 @@ final class SpeedPathTests: XCTestCase {
         guard case .failure(.screen(.tooLarge)) = FileInput.read(big, limit: 4_000) else { return XCTFail("a file over the limit was read") }
     }
 
+    /// Places are put into words once per model and kept: what is kept must be what would be
+    /// made anew, place by place, and nothing is kept past the limit.
+    func testPlacesKeptAreThePlacesMade() throws {
+        let kept = try Shared.kit.reloaded().model
+        var paths: [DocumentPath] = [.root]
+        for pointer in ["/applicant", "/applicant/identifiers/charityNumber", "/caseStudies/0/referee/email",
+                        "/caseStudies/3/outcomes", "/subcontractors/1/reliedOnForSelection", "/nosuchfield/2", "/caseStudies/x"] {
+            paths.append(try XCTUnwrap(DocumentPath(pointer: pointer)))
+        }
+        for path in paths { _ = Places(model: kept).describe(path) }
+        for path in paths {
+            let once = Places(model: kept).describe(path), anew = Places(model: kept).describeAnew(path)
+            XCTAssertEqual([once.section, once.place, once.field], [anew.section, anew.place, anew.field], path.description)
+        }
+        let many = try Shared.kit.reloaded().model
+        for index in 0..<(PlaceWords.limit + 10) {
+            _ = Places(model: many).describe(DocumentPath([.key("caseStudies"), .index(index), .key("outcomes")]))
+        }
+        let last = Places(model: many).describe(DocumentPath([.key("caseStudies"), .index(PlaceWords.limit + 5), .key("outcomes")]))
+        XCTAssertTrue(last.place.contains("\(PlaceWords.limit + 6)"), last.place)
+    }
+
     func testPointerReadingKeepsEscapesAndIndexes() throws {
         let path = try XCTUnwrap(DocumentPath(pointer: "/a~1b/0/c~0d/007/-1/12"))
         XCTAssertEqual(path.tokens, [.key("a/b"), .index(0), .key("c~d"), .key("007"), .key("-1"), .index(12)])

@@ -12,6 +12,8 @@ public struct FormModel: Sendable {
     public let versions: [String]
     public let rootType: String
     public let types: [String: FormType]
+    /// Places already put into words, for findings at the same place in the next file.
+    let placeWords = PlaceWords()
 
     public func type(named name: String) -> FormType? {
         types[name] ?? Self.builtins[name] ?? SimpleType.builtin(name).map(FormType.simple)

@@ -1,4 +1,5 @@
 import QualifyDocument
+import Synchronization
 
 /// Names a path the way the form does ("Case study 2, outcomes"), from the schema's labels.
 struct Places {
@@ -12,6 +13,13 @@ struct Places {
     }
 
     func describe(_ path: DocumentPath) -> Description {
+        if let known = model.placeWords.description(of: path) { return known }
+        let made = describeAnew(path)
+        model.placeWords.keep(made, for: path)
+        return made
+    }
+
+    func describeAnew(_ path: DocumentPath) -> Description {
         let parts = components(path)
         guard let first = parts.first else {
             return Description(section: "Whole file", place: model.rootLabel, field: Self.inSentence(model.rootLabel))
@@ -134,5 +142,23 @@ struct Places {
         var lowered = bytes
         lowered[0] += 0x20
         return String(decoding: lowered, as: UTF8.self)
+    }
+}
+
+/// Descriptions of places made before, kept with the form model: the same places come up in
+/// file after file, and wording one took as long as checking a few rules. Bounded, so that a
+/// server reading odd paths all day does not grow without end.
+final class PlaceWords: Sendable {
+    static let limit = 4_096
+    private let known = Mutex<[DocumentPath: Places.Description]>([:])
+
+    func description(of path: DocumentPath) -> Places.Description? {
+        known.withLock { $0[path] }
+    }
+
+    func keep(_ description: Places.Description, for path: DocumentPath) {
+        known.withLock { known in
+            if known.count < Self.limit { known[path] = description }
+        }
     }
 }

@@ -12,14 +12,29 @@ struct Route {
     private var count: UInt8 = 0
     /// Bit n is set when step n is a list item rather than an object member.
     private var items: UInt8 = 0
-    /// Nil in nearly every route, which copying then costs no array. (A first written step
+    /// Nil in nearly every route, which copying then costs nothing. (A first written step
     /// kept inline made every route larger and every copy dearer.)
     private var written: Written?
 
-    /// The steps written out, in a class so that a route without them holds only a nil.
+    /// The steps written out, last first, one allocation each: rules look for many fields
+    /// that are not there, and each such look writes out one step.
     private final class Written {
-        let tokens: [DocumentPath.Token]
-        init(_ tokens: [DocumentPath.Token]) { self.tokens = tokens }
+        let token: DocumentPath.Token
+        let before: Written?
+        init(_ token: DocumentPath.Token, after before: Written?) {
+            self.token = token
+            self.before = before
+        }
+
+        var tokens: [DocumentPath.Token] {
+            var tokens: [DocumentPath.Token] = []
+            var step: Written? = self
+            while let current = step {
+                tokens.append(current.token)
+                step = current.before
+            }
+            return tokens.reversed()
+        }
     }
 
     init() {}
@@ -34,7 +49,7 @@ struct Route {
 
     func written(_ token: DocumentPath.Token) -> Route {
         var next = self
-        next.written = Written((written?.tokens ?? []) + [token])
+        next.written = Written(token, after: written)
         return next
     }
 
@@ -57,7 +72,7 @@ struct Route {
 
     /// The place of the last step in its list, when the last step is a list item.
     var lastItem: Int? {
-        if let last = written?.tokens.last {
+        if let last = written?.token {
             if case .index(let index) = last { return index }
             return nil
         }
@@ -68,7 +83,7 @@ struct Route {
     /// The path, reading keys from `root`, which must be the document the route was made in.
     func path(in root: Node) -> DocumentPath {
         var tokens: [DocumentPath.Token] = []
-        tokens.reserveCapacity(Int(count) + (written?.tokens.count ?? 0))
+        tokens.reserveCapacity(Int(count) + 1)
         var current = root
         for step in 0..<Int(count) {
             let index = slot(step)

@@ -86,6 +86,17 @@ final class SpeedPathTests: XCTestCase {
         XCTAssertTrue(last.place.contains("\(PlaceWords.limit + 6)"), last.place)
     }
 
+    /// Trimming looks at the first and last byte before anything else.
+    func testTrimmingAgreesWithFoundation() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = [" ", "\t", "\n", "\r", "a", "é", "\u{00A0}", "日", "x y", "\u{2003}"]
+        let spaces = CharacterSet(charactersIn: " \t\n\r")
+        for _ in 0..<5_000 {
+            let text = (0..<Int.random(in: 0...6, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            XCTAssertEqual(text.trimmedSpace, text.trimmingCharacters(in: spaces), text.debugDescription)
+        }
+    }
+
     func testPointerReadingKeepsEscapesAndIndexes() throws {
         let path = try XCTUnwrap(DocumentPath(pointer: "/a~1b/0/c~0d/007/-1/12"))
         XCTAssertEqual(path.tokens, [.key("a/b"), .index(0), .key("c~d"), .key("007"), .key("-1"), .index(12)])

@@ -124,6 +124,8 @@ extension String {
     var trimmedSpace: String {
         let utf8 = self.utf8
         func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        // Most answers neither start nor end with a space: two bytes say so.
+        if let head = utf8.first, let tail = utf8.last, !isSpace(head), !isSpace(tail) { return self }
         guard let first = utf8.firstIndex(where: { !isSpace($0) }) else { return "" }
         let last = utf8.lastIndex(where: { !isSpace($0) })!
         if first == utf8.startIndex && last == utf8.index(before: utf8.endIndex) { return self }

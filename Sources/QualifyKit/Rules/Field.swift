@@ -55,12 +55,14 @@ struct Field {
 
     /// Follows a path from this field (from the root for the sections rules start from).
     func at(_ path: DocumentPath) -> Field {
-        path.tokens.reduce(self) { field, token in
+        var field = self
+        for token in path.tokens {
             switch token {
-            case .key(let key): return field / key
-            case .index(let index): return field / index
+            case .key(let key): field = field / key
+            case .index(let index): field = field / index
             }
         }
+        return field
     }
 
     /// The items of the list here, each a field of its own; none when there is no list.

@@ -40,11 +40,11 @@ struct Route {
     init() {}
 
     func member(_ index: Int, _ key: String) -> Route {
-        packed(index, isItem: false) ?? self.written(.key(key))
+        canPack(index) ? packing(index, isItem: false) : written(.key(key))
     }
 
     func item(_ index: Int) -> Route {
-        packed(index, isItem: true) ?? self.written(.index(index))
+        canPack(index) ? packing(index, isItem: true) : written(.index(index))
     }
 
     func written(_ token: DocumentPath.Token) -> Route {
@@ -53,8 +53,11 @@ struct Route {
         return next
     }
 
-    private func packed(_ index: Int, isItem: Bool) -> Route? {
-        guard written == nil, Int(count) < Self.capacity, index >= 0, index <= Int(UInt16.max) else { return nil }
+    private func canPack(_ index: Int) -> Bool {
+        written == nil && Int(count) < Self.capacity && index >= 0 && index <= Int(UInt16.max)
+    }
+
+    private func packing(_ index: Int, isItem: Bool) -> Route {
         var next = self
         let shift = UInt64(count % 4) * 16
         if count < 4 { next.low |= UInt64(index) << shift } else { next.high |= UInt64(index) << shift }

@@ -28,12 +28,18 @@ public struct Node: Sendable {
     public var value: Value
     public var position: SourcePosition?
     /// The name a list item had in its source (an XML element name); JSON items have none.
-    public var tag: String?
+    public var tag: String? {
+        get { storedTag.isEmpty ? nil : storedTag }
+        set { storedTag = newValue ?? "" }
+    }
+    /// Empty for none (no element is named ""): a plain string copies inline, where an
+    /// optional one went through a generic copy on every copy of every value.
+    private var storedTag: String
 
     public init(_ value: Value, position: SourcePosition? = nil, tag: String? = nil) {
         self.value = value
         self.position = position
-        self.tag = tag
+        storedTag = tag ?? ""
     }
 }
 

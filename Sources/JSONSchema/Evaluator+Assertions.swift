@@ -3,9 +3,9 @@ import QualifyDocument
 /// Assertions: keywords that judge the instance without applying subschemas.
 extension Evaluator {
     @inline(never)
-    mutating func assertion(_ keyword: Keyword, _ node: SchemaNode, _ instance: Node) -> Bool {
+    mutating func assertion(_ keyword: UnsafeMutablePointer<Keyword>, _ node: SchemaNode, _ instance: Node) -> Bool {
         // The keyword first, then the instance: switching on both at once copied both.
-        switch keyword {
+        switch keyword.pointee {
         case .type(let types):
             if Self.matches(types, instance) { return true }
             report("type", node, .type(expected: types.names, actual: JSONEquality.typeName(instance)))

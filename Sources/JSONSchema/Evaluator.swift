@@ -72,15 +72,17 @@ struct Evaluator {
         var valid = true
         // A plain loop: reading the keywords in place through a closure saved a little time but
         // added frames to every level, and a deep document then overflowed the stack.
-        for keyword in node.keywords where !apply(keyword, node, instance, &annotations) {
+        let keywords = node.keywordBuffer
+        for index in keywords.indices where !apply(keywords.baseAddress! + index, node, instance, &annotations) {
             valid = false
             if fast { break }
         }
         return Outcome(valid: valid, annotations: collect ? annotations : nil)
     }
 
-    private mutating func apply(_ keyword: Keyword, _ node: SchemaNode, _ instance: Node, _ annotations: inout Annotations?) -> Bool {
-        switch keyword {
+    /// The keyword is read in place, where its node keeps it: passing it by value copied it.
+    private mutating func apply(_ keyword: UnsafeMutablePointer<Keyword>, _ node: SchemaNode, _ instance: Node, _ annotations: inout Annotations?) -> Bool {
+        switch keyword.pointee {
         case .falseSchema:
             report("false", node, .falseSchema, keywordInPath: false)
             return false
@@ -213,7 +215,7 @@ struct Evaluator {
         defer { frames -= 1 }
         var none: Annotations?
         let keywords = node.keywordBuffer
-        for index in keywords.indices where !apply(keywords[index], node, instance, &none) { return false }
+        for index in keywords.indices where !apply(keywords.baseAddress! + index, node, instance, &none) { return false }
         return true
     }
 

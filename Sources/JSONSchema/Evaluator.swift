@@ -192,6 +192,17 @@ struct Evaluator {
         defer { instanceDepth -= 1 }
         let passed = program.shortcuts.isEmpty ? 0 : program.shortcuts[target].passed
         if passed == 0 { return isValid(target, value) }
+        if !program.shortcuts[target].needsTrail {
+            // At a new place in the document the trail holds nothing here yet, so only the
+            // depth limit is left to meet for the nodes passed.
+            if frames + passed - 1 >= Self.frameLimit || faulted {
+                faulted = true
+                return false
+            }
+            frames += passed
+            defer { frames -= passed }
+            return isValid(program.shortcuts[target].target, value)
+        }
         guard let end = takeShortcut(from: target) else { return false }
         frames += passed
         defer {

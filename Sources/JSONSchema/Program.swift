@@ -32,6 +32,10 @@ struct Program: Sendable {
 struct Shortcut: Sendable {
     var target: Int
     var passed: Int
+    /// Whether the references passed must go on the reference trail. They need not when
+    /// nothing evaluated at the same place in the document from the chain's end can follow a
+    /// reference back into the chain, which is nearly always.
+    var needsTrail = true
 
     init(from start: Int, in nodes: [SchemaNode]) {
         var current = start
@@ -47,6 +51,35 @@ struct Shortcut: Sendable {
         }
         target = current
         passed = seen.count - 1
+        if passed > 0 {
+            seen.remove(start)
+            needsTrail = Self.refersInPlace(from: current, toAnyOf: seen, in: nodes)
+        }
+    }
+
+    /// Whether a reference to one of `targets` can be followed from `start` without moving to
+    /// a member or an item (where the trail starts afresh). Every applicator other than
+    /// properties and items counts as staying in place, to be safe.
+    static func refersInPlace(from start: Int, toAnyOf targets: Set<Int>, in nodes: [SchemaNode]) -> Bool {
+        var visited: Set<Int> = []
+        var pending = [start]
+        while let index = pending.popLast() {
+            guard visited.insert(index).inserted else { continue }
+            for keyword in nodes[index].keywords {
+                switch keyword {
+                case .ref(let next), .dynamicRef(let next, _):
+                    if targets.contains(next) { return true }
+                    pending.append(next)
+                case .allOf(let branches), .anyOf(let branches), .oneOf(let branches): pending += branches
+                case .not(let next), .propertyNames(let next): pending.append(next)
+                case .contains(let next, _, _), .unevaluatedItems(let next, _), .unevaluatedProperties(let next, _): pending.append(next)
+                case .conditional(let condition, let then, let otherwise): pending += [condition, then, otherwise].compactMap { $0 }
+                case .dependentSchemas(let entries, _): pending += entries.map(\.1)
+                default: break
+                }
+            }
+        }
+        return false
     }
 }
 

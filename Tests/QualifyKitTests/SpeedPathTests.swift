@@ -97,6 +97,22 @@ final class SpeedPathTests: XCTestCase {
         }
     }
 
+    /// Lengths are counted only when the byte count cannot settle them: characters of one to
+    /// four bytes, on both sides of both limits.
+    func testLengthLimitsCountCharactersNotBytes() {
+        var type = SimpleType(name: "T", base: .string)
+        type.minLength = 3
+        type.maxLength = 10
+        for piece in ["a", "é", "日", "\u{1F600}"] {
+            for count in 1...12 {
+                let text = String(repeating: piece, count: count)
+                let kind = ValueCheck.problem(in: Node(.string(text)), type: type, path: .root, format: .json)?.kind
+                let expected: Problem.Kind? = count > 10 ? .tooLong : count < 3 ? .tooShort : nil
+                XCTAssertEqual(kind, expected, "\(count) of \(piece)")
+            }
+        }
+    }
+
     func testPointerReadingKeepsEscapesAndIndexes() throws {
         let path = try XCTUnwrap(DocumentPath(pointer: "/a~1b/0/c~0d/007/-1/12"))
         XCTAssertEqual(path.tokens, [.key("a/b"), .index(0), .key("c~d"), .key("007"), .key("-1"), .index(12)])

@@ -46,10 +46,10 @@ struct FormWalker {
             }
             return
         }
-        var seen: Set<String> = []
+        var seen = Set<String>(minimumCapacity: members.count)
         var known: [(order: Int, member: Member)] = []
         for member in members {
-            guard let field = type.field(member.key), let order = type.order(of: member.key) else {
+            guard let order = type.order(of: member.key) else {
                 var facts: [String: String] = [:]
                 if let suggestion = Suggest.closest(to: member.key, among: type.fields.map(\.name)) {
                     facts["suggestion"] = suggestion
@@ -63,7 +63,7 @@ struct FormWalker {
                 continue
             }
             known.append((order, member))
-            walk(member.node, type: model.type(named: field.typeName), path: path.appending(member.key))
+            walk(member.node, type: model.type(named: type.fields[order].typeName), path: path.appending(member.key))
         }
         if format == .xml { reportOrder(known, in: type, path: path) }
         // A misspelt field that suggests a missing one is one mistake, told once.

@@ -57,9 +57,14 @@ enum ValueCheck {
         if !type.patterns.isEmpty, !type.patterns.contains(where: { $0.matches(raw) }) {
             return problem(.wrongFormat, type.format.map { ["format": $0] } ?? [:])
         }
-        let length = Lexical.scalarCount(raw)
-        if let max = type.maxLength, length > max { return problem(.tooLong, ["count": "\(length)", "max": "\(max)"]) }
-        if let min = type.minLength, length < min { return problem(.tooShort, ["count": "\(length)", "min": "\(min)"]) }
+        // A text has at most as many characters as bytes and at least a quarter as many, which
+        // settles most lengths without counting.
+        let bytes = raw.utf8.count
+        if (type.maxLength.map { bytes > $0 } ?? false) || (type.minLength.map { bytes / 4 < $0 } ?? false) {
+            let length = Lexical.scalarCount(raw)
+            if let max = type.maxLength, length > max { return problem(.tooLong, ["count": "\(length)", "max": "\(max)"]) }
+            if let min = type.minLength, length < min { return problem(.tooShort, ["count": "\(length)", "min": "\(min)"]) }
+        }
         if [.decimal, .integer, .nonNegativeInteger].contains(type.base), let number = Decimal(string: trimmed) {
             if let min = type.minInclusive, number < min { return problem(.tooSmall, ["min": "\(min)"]) }
             if let max = type.maxInclusive, number > max { return problem(.tooLarge, ["max": "\(max)"]) }

@@ -157,12 +157,17 @@ enum Domain {
 
     static func ofEmail(_ email: String) -> String? {
         // In ASCII each character is one byte, so the byte search finds the same "@" as the
-        // character search, which breaks the text into characters first and was most of the cost.
-        if email.isASCII {
-            guard let at = email.utf8.lastIndex(of: UInt8(ascii: "@")) else { return nil }
-            return normalise(String(email[email.utf8.index(after: at)...]))
+        // character search, which breaks the text into characters first and was most of the cost;
+        // the domain is lowered and its "www." dropped in the same pass over the bytes.
+        var text = email
+        let ascii: String?? = text.withUTF8 { bytes in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            guard let at = bytes.lastIndex(of: UInt8(ascii: "@")) else { return .some(nil) }
+            var domain = bytes[(at + 1)...].map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
+            if domain.starts(with: "www.".utf8) { domain.removeFirst(4) }
+            return String(decoding: domain, as: UTF8.self)
         }
-        return ofEmailByCharacters(email)
+        return ascii ?? ofEmailByCharacters(email)
     }
 
     static func ofEmailByCharacters(_ email: String) -> String? {

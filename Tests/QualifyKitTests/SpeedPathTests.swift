@@ -113,6 +113,20 @@ final class SpeedPathTests: XCTestCase {
         }
     }
 
+    /// Folder listings join names as text and find extensions themselves: the extension must be
+    /// the one URL gives, whatever the name.
+    func testExtensionsAreTheOnesURLGives() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["a", "json", "JSON", "xml", ".", "..", " ", "é", "tar", "gz", "-", "_", "~", "日本", "x y", "%20"]
+        var names = ["a.json", "a.JSON", "a.b.xml", "a.", "noext", "a.json ", "a..json", "é.json", "a.tar.gz", "a. json", "a.js on"]
+        for _ in 0..<5_000 {
+            names.append((0..<Int.random(in: 1...5, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined())
+        }
+        for name in names where !name.hasPrefix(".") {
+            XCTAssertEqual(BatchInput.pathExtension(name), URL(fileURLWithPath: "/folder").appendingPathComponent(name).pathExtension, name.debugDescription)
+        }
+    }
+
     func testPointerReadingKeepsEscapesAndIndexes() throws {
         let path = try XCTUnwrap(DocumentPath(pointer: "/a~1b/0/c~0d/007/-1/12"))
         XCTAssertEqual(path.tokens, [.key("a/b"), .index(0), .key("c~d"), .key("007"), .key("-1"), .index(12)])

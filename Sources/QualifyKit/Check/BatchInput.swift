@@ -41,28 +41,50 @@ public enum BatchInput {
         return info.st_mode & S_IFMT
     }
 
+    /// Paths are joined as text and made URLs only for the files kept: asking Foundation to
+    /// join each name made it look at the file system for every file in the folder.
     private static func walk(_ folder: URL, shownAs shown: String, into result: inout Expansion) {
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
+        let folderPath = folder.path
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folderPath)) ?? []).sorted()
         for name in names where !name.hasPrefix(".") {
-            let url = folder.appendingPathComponent(name)
+            let path = folderPath.hasSuffix("/") ? folderPath + name : folderPath + "/" + name
             let display = shown.hasSuffix("/") ? shown + name : shown + "/" + name
             // lstat, not Foundation's attributes: those build a dictionary (owner and group names
             // included) for each file, and listing a folder of 5,000 took a fiftieth of the batch.
-            switch fileType(url.path, followingLinks: false) {
+            switch fileType(path, followingLinks: false) {
             case S_IFDIR:
-                walk(url, shownAs: display, into: &result)
+                walk(URL(fileURLWithPath: path, isDirectory: true), shownAs: display, into: &result)
             case S_IFREG:
-                if extensions.contains(url.pathExtension.lowercased()) {
-                    result.items.append(.file(url, name: display))
+                if extensions.contains(Self.pathExtension(name).lowercased()) {
+                    result.items.append(.file(URL(fileURLWithPath: path, isDirectory: false), name: display))
                 } else {
                     result.skipped.append(display)
                 }
             case S_IFLNK:
                 // A link to a folder is not followed, so a loop of links cannot trap the batch.
-                if fileType(url.path, followingLinks: true) == S_IFDIR { result.skipped.append(display) } else { result.items.append(.file(url, name: display)) }
+                if fileType(path, followingLinks: true) == S_IFDIR {
+                    result.skipped.append(display)
+                } else {
+                    result.items.append(.file(URL(fileURLWithPath: path, isDirectory: false), name: display))
+                }
             default:
-                result.items.append(.file(url, name: display))
+                result.items.append(.file(URL(fileURLWithPath: path, isDirectory: false), name: display))
             }
         }
+    }
+
+    /// A name's extension as URL's pathExtension gives it. Letters and digits after the last
+    /// dot are the extension; anything else (a space, say, which URL does not accept in one) is
+    /// left to URL's own rules.
+    static func pathExtension(_ name: String) -> String {
+        let bytes = name.utf8
+        if let dot = bytes.lastIndex(of: UInt8(ascii: ".")), dot != bytes.startIndex {
+            let tail = bytes[bytes.index(after: dot)...]
+            func isLetterOrDigit(_ byte: UInt8) -> Bool {
+                (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+            }
+            if !tail.isEmpty, tail.allSatisfy(isLetterOrDigit) { return String(Substring(tail)) }
+        }
+        return URL(fileURLWithPath: "/" + name, isDirectory: false).pathExtension
     }
 }

@@ -35,8 +35,12 @@ public struct BatchReport: Sendable {
     public var provenance: Provenance { lazyProvenance.value }
     private let lazyProvenance: Once<Provenance>
 
+    /// Each report's triage, worked out once: the summary asks for it several times a file.
+    private let triages: [Triage]
+
     public init(reports: [Report], skipped: [String] = [], provenance: @autoclosure @escaping @Sendable () -> Provenance) {
         self.reports = reports
+        triages = reports.map(Self.triage)
         self.skipped = skipped
         lazyProvenance = Once(provenance)
     }
@@ -45,18 +49,18 @@ public struct BatchReport: Sendable {
         switch report.outcome {
         case .notChecked: return .notChecked
         case .needsFixes: return .needsFixes
-        case .ready: return report.findings.contains { $0.severity == .ask } ? .needsReview : .ready
+        case .ready: return report.has(.ask) ? .needsReview : .ready
         }
     }
 
-    public func count(_ triage: Triage) -> Int { reports.reduce(0) { $0 + (Self.triage($1) == triage ? 1 : 0) } }
+    public func count(_ triage: Triage) -> Int { triages.reduce(0) { $0 + ($1 == triage ? 1 : 0) } }
 
     /// Every report, worst first (could not be checked, needs fixes, needs review, ready), then
     /// by how much there is to fix, then by name: the order an official works through a batch.
     public var worstFirst: [Report] {
         func rank(_ triage: Triage) -> Int { [.notChecked, .needsFixes, .needsReview, .ready].firstIndex(of: triage) ?? 4 }
         // Each report's place worked out once, not at every comparison of the sort.
-        let keys = reports.map { (rank: rank(Self.triage($0)), mustFix: $0.count(.mustFix), ask: $0.count(.ask)) }
+        let keys = reports.indices.map { (rank: rank(triages[$0]), mustFix: reports[$0].count(.mustFix), ask: reports[$0].count(.ask)) }
         return reports.indices.sorted { i, j in
             let (a, b) = (keys[i], keys[j])
             if a.rank != b.rank { return a.rank < b.rank }

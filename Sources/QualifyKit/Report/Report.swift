@@ -28,7 +28,16 @@ public struct Report: Codable, Sendable {
         return findings.contains { $0.severity.blocks } ? .needsFixes : .ready
     }
 
-    public func count(_ severity: Severity) -> Int { findings.reduce(0) { $0 + ($1.severity == severity ? 1 : 0) } }
+    /// By place, reading only each finding's severity: a batch summary asks this of every file.
+    public func count(_ severity: Severity) -> Int {
+        var count = 0
+        for index in findings.indices where findings[index].severity == severity { count += 1 }
+        return count
+    }
+
+    func has(_ severity: Severity) -> Bool {
+        findings.indices.contains { findings[$0].severity == severity }
+    }
 
     /// Sections in form order, the whole file first; inside a section, most serious first.
     static func sorted(_ findings: [Finding], model: FormModel) -> [Finding] {

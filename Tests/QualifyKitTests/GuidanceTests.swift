@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import QualifyXML
 @testable import QualifyKit
 
 final class GuidanceTests: XCTestCase {
@@ -32,6 +33,26 @@ final class GuidanceTests: XCTestCase {
         let kit = try Kit(root: copy)
         let report = Checker(kit: kit).check(file: copy.appendingPathComponent("examples/invalid/03-charity-number-wrong-format.xml"))
         XCTAssertEqual(report.findings.first?.message, "Applicant, charity number: write it as 6 or 7 digits, like 1090095, not '12345'.")
+    }
+
+    /// A schema that is well formed but does not compile stops the kit loading with libxml2's
+    /// reason (an edited kit can be chosen with QUALIFY_HOME), and one that is not XML at all is
+    /// named as such, not as a schema that does not compile.
+    func testAKitWhoseSchemaDoesNotCompileDoesNotLoad() throws {
+        let copy = try Repo.copyOfKit()
+        defer { try? FileManager.default.removeItem(at: copy) }
+        let schema = copy.appendingPathComponent(Kit.schemaFile)
+        let text = try String(contentsOf: schema, encoding: .utf8)
+        let broken = text.replacingOccurrences(of: "type=\"SubmissionIdType\"", with: "type=\"NoSuchType\"")
+        XCTAssertNotEqual(broken, text)
+        try Data(broken.utf8).write(to: schema)
+        XCTAssertThrowsError(try Kit(root: copy)) { error in
+            XCTAssertTrue(error is XSDCompileError, "\(error)")
+        }
+        try Data((text + "<").utf8).write(to: schema)
+        XCTAssertThrowsError(try Kit(root: copy)) { error in
+            XCTAssertFalse(error is XSDCompileError, "a schema that is not XML is named as such: \(error)")
+        }
     }
 
     func testLintNamesEachPageThatMissesAGateOrAGoal() throws {

@@ -101,10 +101,9 @@ extension Evaluator {
         return valid
     }
 
-    /// Lengths first, as `NameTable` and `Node.firstMember` match names.
+    /// Names matched as `NameTable` and the rules match them.
     func hasMember(_ members: [Member], _ name: String) -> Bool {
-        let length = name.utf8.count
-        return members.contains { $0.key.utf8.count == length && $0.key == name }
+        Node.firstMember(name, in: members) != nil
     }
 
     @inline(never)

@@ -72,7 +72,7 @@ struct Evaluator {
         var valid = true
         // A plain loop: reading the keywords in place through a closure saved a little time but
         // added frames to every level, and a deep document then overflowed the stack.
-        let keywords = node.keywordBuffer
+        let keywords = node.keywords
         for index in keywords.indices where !apply(keywords.baseAddress! + index, node, instance, &annotations) {
             valid = false
             if fast { break }
@@ -118,23 +118,21 @@ struct Evaluator {
     }
 
     /// Passes along a chain of nodes that are only a `$ref` (see `Shortcut`) doing what
-    /// evaluating each would do, the depth limit and the reference trail, and nothing else.
-    /// Returns the chain's end, or nil when a node on the way refuses (the caller fails); the
-    /// references followed stay on the trail for the caller to take off.
+    /// evaluating each would do, the depth limit and (when the chain needs it) the reference
+    /// trail, and nothing else. Returns the chain's end, or nil when a node on the way refuses
+    /// (the caller fails); references put on the trail stay there for the caller to take off.
+    /// A child starts a new place in the document, where the trail holds nothing yet.
     private mutating func takeShortcut(from start: Int) -> Int? {
+        let trail = program.shortcuts[start].needsTrail
         var current = start
         for hop in 0..<program.shortcuts[start].passed {
-            if frames + hop >= Self.frameLimit || faulted {
-                faulted = true
-                refTrail.removeLast(hop)
-                return nil
-            }
+            if frames + hop >= Self.frameLimit { faulted = true }
             guard case .ref(let next) = program.nodes[current].keywords[0] else { preconditionFailure("a shortcut through a node that is not only a $ref") }
-            if onTrail(next) {
-                refTrail.removeLast(hop)
+            if faulted || (trail && onTrail(next)) {
+                if trail { refTrail.removeLast(hop) }
                 return nil
             }
-            refTrail.append((next, instanceDepth))
+            if trail { refTrail.append((next, instanceDepth)) }
             current = next
         }
         return current
@@ -190,24 +188,13 @@ struct Evaluator {
     mutating func child(_ target: Int, _ value: Node) -> Bool {
         instanceDepth += 1
         defer { instanceDepth -= 1 }
-        let passed = program.shortcuts.isEmpty ? 0 : program.shortcuts[target].passed
-        if passed == 0 { return isValid(target, value) }
-        if !program.shortcuts[target].needsTrail {
-            // At a new place in the document the trail holds nothing here yet, so only the
-            // depth limit is left to meet for the nodes passed.
-            if frames + passed - 1 >= Self.frameLimit || faulted {
-                faulted = true
-                return false
-            }
-            frames += passed
-            defer { frames -= passed }
-            return isValid(program.shortcuts[target].target, value)
-        }
+        guard !program.shortcuts.isEmpty, program.shortcuts[target].passed > 0 else { return isValid(target, value) }
+        let shortcut = program.shortcuts[target]
         guard let end = takeShortcut(from: target) else { return false }
-        frames += passed
+        frames += shortcut.passed
         defer {
-            frames -= passed
-            for _ in 0..<passed { refTrail.removeLast() }
+            frames -= shortcut.passed
+            if shortcut.needsTrail { for _ in 0..<shortcut.passed { refTrail.removeLast() } }
         }
         return isValid(end, value)
     }
@@ -225,7 +212,7 @@ struct Evaluator {
         frames += 1
         defer { frames -= 1 }
         var none: Annotations?
-        let keywords = node.keywordBuffer
+        let keywords = node.keywords
         for index in keywords.indices where !apply(keywords.baseAddress! + index, node, instance, &none) { return false }
         return true
     }

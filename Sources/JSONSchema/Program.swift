@@ -84,12 +84,11 @@ struct Shortcut: Sendable {
 }
 
 /// A class, so that evaluating a node copies one reference, not its keywords and location.
-/// Unchecked: the keyword buffer is written once, in `init`, and only read after.
+/// Unchecked: the keywords are written once, in `init`, and only read after.
 final class SchemaNode: @unchecked Sendable {
-    let keywords: [Keyword]
-    /// The keywords again, in memory the node owns, so that a yes/no run reads each in place
-    /// instead of copying it out of the array.
-    let keywordBuffer: UnsafeMutableBufferPointer<Keyword>
+    /// In memory the node owns, so that evaluation reads each keyword in place instead of
+    /// copying it out of an array.
+    let keywords: UnsafeMutableBufferPointer<Keyword>
     let resource: Int
     /// The schema's absolute URI with a pointer fragment, for absoluteKeywordLocation.
     let absoluteLocation: String?
@@ -97,9 +96,8 @@ final class SchemaNode: @unchecked Sendable {
     let collectsAnnotations: Bool
 
     init(keywords: [Keyword] = [], resource: Int, absoluteLocation: String? = nil) {
-        self.keywords = keywords
-        keywordBuffer = .allocate(capacity: keywords.count)
-        _ = keywordBuffer.initialize(from: keywords)
+        self.keywords = .allocate(capacity: keywords.count)
+        _ = self.keywords.initialize(from: keywords)
         self.resource = resource
         self.absoluteLocation = absoluteLocation
         collectsAnnotations = keywords.contains {
@@ -110,8 +108,8 @@ final class SchemaNode: @unchecked Sendable {
     }
 
     deinit {
-        keywordBuffer.deinitialize()
-        keywordBuffer.deallocate()
+        keywords.deinitialize()
+        keywords.deallocate()
     }
 }
 

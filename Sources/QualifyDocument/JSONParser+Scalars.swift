@@ -50,21 +50,18 @@ extension JSONParser {
         let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F, highs: UInt64 = 0x8080_8080_8080_8080
         // The top bit of each byte whose low seven bits are zero (exact: no carry between bytes).
         func zeroBytes(_ word: UInt64) -> UInt64 { ~((word & lows) &+ lows) & highs }
-        do {
-            let buffer = bytes
-            guard let base = buffer.baseAddress else { return }
-            while index + 8 <= buffer.count {
-                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self).littleEndian
-                // 0x80 or more; below 0x20 (adding 0x60 to the low seven bits leaves the top bit
-                // clear); a quote; a backslash.
-                let stops = (word & highs) | (~((word & lows) &+ 0x6060_6060_6060_6060) & highs)
-                    | zeroBytes(word ^ 0x2222_2222_2222_2222) | zeroBytes(word ^ 0x5C5C_5C5C_5C5C_5C5C)
-                if stops != 0 {
-                    index += stops.trailingZeroBitCount / 8
-                    return
-                }
-                index += 8
+        guard let base = bytes.baseAddress else { return }
+        while index + 8 <= bytes.count {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self).littleEndian
+            // 0x80 or more; below 0x20 (adding 0x60 to the low seven bits leaves the top bit
+            // clear); a quote; a backslash.
+            let stops = (word & highs) | (~((word & lows) &+ 0x6060_6060_6060_6060) & highs)
+                | zeroBytes(word ^ 0x2222_2222_2222_2222) | zeroBytes(word ^ 0x5C5C_5C5C_5C5C_5C5C)
+            if stops != 0 {
+                index += stops.trailingZeroBitCount / 8
+                return
             }
+            index += 8
         }
     }
 

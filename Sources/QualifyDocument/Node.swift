@@ -73,6 +73,13 @@ extension Node {
     /// most keys differ in length, and comparing two long strings costs a call.
     public func firstMember(_ key: String) -> Int? {
         guard case .object(let members) = value else { return nil }
+        return Self.firstMember(key, in: members)
+    }
+
+    /// The same for members already in hand; JSON Schema's `required` and the rules' steps
+    /// match names this way too, so all of them find the same member.
+    @inlinable
+    public static func firstMember(_ key: String, in members: [Member]) -> Int? {
         let length = key.utf8.count
         return members.indices.first { members[$0].key.utf8.count == length && members[$0].key == key }
     }

@@ -21,9 +21,21 @@ public final class Kit: Sendable {
     public let guidanceVersion: String
     private let language: String
     private let configurationFile: URL?
+    private let schemaLoading: XMLSchemaLoading
+
+    /// When the XML form's schema is compiled: a long-running server or a review wants a broken
+    /// schema to stop the kit loading; `qualify check` of JSON files never needs the schema, and
+    /// compiling it was a sixth of checking one small file.
+    public enum XMLSchemaLoading: Sendable {
+        case atStart
+        /// A schema that does not compile is then a finding on each XML file (`input.kit-schema`).
+        case whenFirstNeeded
+    }
 
     /// The same kit read again, sharing nothing with this one (see `Batch`).
-    func reloaded() throws -> Kit { try Kit(root: root, language: language, configuration: configurationFile) }
+    func reloaded() throws -> Kit {
+        try Kit(root: root, language: language, configuration: configurationFile, xmlSchema: schemaLoading)
+    }
 
     /// The published schema without its not-blank patterns, which libxml2 checks by stepping
     /// through every character of every long answer (a third of the work of reading an XML file).
@@ -60,7 +72,16 @@ public final class Kit: Sendable {
         XSDSchema.withoutNotBlankPatterns(bytes).flatMap { try? XSDSchema(bytes: $0) }
     }
 
-    let schema: XSDSchema
+    /// The published XML schema, compiled once (at start or when first needed).
+    var schema: Result<XSDSchema, XSDCompileError> {
+        compiledSchema.withLock { cached in
+            if let cached { return cached }
+            let made = Result { () throws(XSDCompileError) in try XSDSchema(bytes: schemaBytes) }
+            cached = made
+            return made
+        }
+    }
+    private let compiledSchema: Mutex<Result<XSDSchema, XSDCompileError>?>
     /// The JSON form's schema is read and compiled on first use: a run over XML files never
     /// needs it, and reading it was a twelfth of the start-up time, compiling it a tenth.
     private let jsonSchemaFile: URL
@@ -82,18 +103,19 @@ public final class Kit: Sendable {
     }
 
     /// `configuration` replaces the assumptions file when an official gives their own.
-    public init(root: URL, language: String = "en", configuration: URL? = nil) throws {
+    public init(root: URL, language: String = "en", configuration: URL? = nil, xmlSchema: XMLSchemaLoading = .atStart) throws {
         self.root = root
         self.language = language
         configurationFile = configuration
+        schemaLoading = xmlSchema
         let schemaURL = root.appendingPathComponent(Self.schemaFile)
         let bytes = try [UInt8](Data(contentsOf: schemaURL))
         guard case .success(let parsed) = XMLReader.parse(bytes[...]) else {
             throw SchemaReadError(description: "\(Self.schemaFile) is not well-formed XML")
         }
         model = try SchemaReader.read(parsed.tree)
-        schema = try XSDSchema(bytes: bytes)
         schemaBytes = bytes
+        compiledSchema = Mutex(xmlSchema == .atStart ? .success(try XSDSchema(bytes: bytes)) : nil)
         jsonSchemaFile = root.appendingPathComponent(JSONSchemaExport.fileName)
         catalogue = try MessageCatalogue.load(folder: root.appendingPathComponent(Self.messagesFolder), language: language)
         self.configuration = try Configuration.load(configuration ?? root.appendingPathComponent(Self.assumptionsFile))

@@ -25,8 +25,10 @@ public struct XSDIssue: Sendable, Equatable {
     public var detail: String
 }
 
-public struct XSDCompileError: Error, Sendable {
+public struct XSDCompileError: Error, Sendable, CustomStringConvertible {
     public var details: [String]
+
+    public var description: String { "the XML schema does not compile: " + details.joined(separator: " ") }
 }
 
 /// A compiled schema, used by `XMLReader.parse(_:validatingAgainst:)`. Compile once; validating

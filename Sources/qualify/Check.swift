@@ -58,8 +58,7 @@ struct Check: ParsableCommand {
     }
 
     func run() throws {
-        let status = try request.run()
-        if status != 0 { throw ExitCode(status) }
+        try request.run()
     }
 
     var request: CheckRun {

@@ -14,11 +14,7 @@ struct Qualify: AsyncParsableCommand {
     static func main() async {
         do {
             let arguments = try Self.takingKitOption(Array(CommandLine.arguments.dropFirst()))
-            if let plain = CheckRun.plain(arguments) {
-                let status = try plain.run()
-                if status != 0 { Foundation.exit(status) }
-                return
-            }
+            if let plain = CheckRun.plain(arguments) { try plain.run() }
             var command = try parseAsRoot(arguments)
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
@@ -70,7 +66,7 @@ enum ExitStatus {
     static let notChecked: Int32 = 2
 }
 
-func loadKit(configuration: String? = nil) throws -> Kit {
+func loadKit(configuration: String? = nil, xmlSchema: Kit.XMLSchemaLoading = .atStart) throws -> Kit {
     guard let root = Kit.locate() else {
         throw ValidationError("Qualify cannot find its schemas and guidance folders. Set QUALIFY_HOME to the folder that holds them.")
     }
@@ -82,7 +78,7 @@ func loadKit(configuration: String? = nil) throws -> Kit {
         if isFolder.boolValue { throw Refusal(description: "\(configuration) is a folder. Give the assumptions file itself.") }
     }
     do {
-        return try Kit(root: root, configuration: configuration.map { URL(fileURLWithPath: $0) })
+        return try Kit(root: root, configuration: configuration.map { URL(fileURLWithPath: $0) }, xmlSchema: xmlSchema)
     } catch let error as ConfigurationError where configuration != nil {
         throw Refusal(description: "Your assumptions file has a mistake. \(error.description)")
     } catch {

@@ -121,6 +121,27 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(result.out.contains("  Needs reviewer judgement    1\n  Could not be checked        1"), result.out)
     }
 
+    /// The XML schema is compiled only when an XML file needs it. With a kit whose schema has
+    /// a mistake, a JSON file is still checked and each XML file says why it was not (exit 2).
+    func testABrokenXMLSchemaStopsOnlyTheXMLFiles() throws {
+        let kit = FileManager.default.temporaryDirectory.appendingPathComponent("qualify-broken-kit-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: kit) }
+        for folder in ["schemas", "guidance"] {
+            try FileManager.default.createDirectory(at: kit, withIntermediateDirectories: true)
+            try FileManager.default.copyItem(at: CLI.root.appendingPathComponent(folder), to: kit.appendingPathComponent(folder))
+        }
+        let schema = kit.appendingPathComponent("schemas/qualification-1.0.xsd")
+        let text = try String(contentsOf: schema, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "type=\"SubmissionIdType\"", with: "type=\"NoSuchType\"").utf8).write(to: schema)
+        let json = try qualify(["--kit", kit.path, "check", "examples/valid/01-small-charity-alone.json"])
+        XCTAssertEqual(json.status, 0, json.out)
+        let both = try qualify(["--kit", kit.path, "check", "examples/valid/01-small-charity-alone.json",
+                                "examples/valid/01-small-charity-alone.xml"])
+        XCTAssertEqual(both.status, 2, both.out)
+        XCTAssertTrue(both.out.contains("01-small-charity-alone.json: ready"), both.out)
+        XCTAssertTrue(both.out.contains("NoSuchType"), both.out)
+    }
+
     func testEveryReportFormatAndAnOutputFileWrittenWhole() throws {
         for format in ["json", "html", "markdown", "csv", "sarif", "junit"] {
             let result = try qualify(["check", "--format", format, "examples/invalid/03-charity-number-wrong-format.xml"])

@@ -55,6 +55,28 @@ final class GuidanceTests: XCTestCase {
         }
     }
 
+    /// `qualify check` loads the kit with the XML schema compiled when first needed, so a JSON
+    /// check never pays for it. A schema that then does not compile is a finding on each XML
+    /// file, with libxml2's reason; the JSON files beside it are checked as usual.
+    func testAKitThatCompilesItsSchemaWhenNeededStillChecksJSONAndNamesTheBrokenSchemaForXML() throws {
+        let copy = try Repo.copyOfKit()
+        defer { try? FileManager.default.removeItem(at: copy) }
+        let schema = copy.appendingPathComponent(Kit.schemaFile)
+        let text = try String(contentsOf: schema, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "type=\"SubmissionIdType\"", with: "type=\"NoSuchType\"").utf8).write(to: schema)
+        let kit = try Kit(root: copy, xmlSchema: .whenFirstNeeded)
+        let checker = Checker(kit: kit)
+        let json = checker.check(file: copy.appendingPathComponent("examples/valid/01-small-charity-alone.json"))
+        XCTAssertEqual(json.outcome, .ready, "\(json.findings)")
+        let xml = checker.check(file: copy.appendingPathComponent("examples/valid/01-small-charity-alone.xml"))
+        XCTAssertEqual(xml.outcome, .notChecked)
+        XCTAssertEqual(xml.findings.map(\.id), ["input.kit-schema"])
+        XCTAssertTrue(xml.findings[0].message.contains("NoSuchType"), xml.findings[0].message)
+        XCTAssertFalse(xml.findings[0].message.contains("{reason}"), xml.findings[0].message)
+        let whole = try Kit(root: Repo.root, xmlSchema: .whenFirstNeeded)
+        XCTAssertEqual(Checker(kit: whole).check(file: Repo.url("examples/valid/01-small-charity-alone.xml")).outcome, .ready)
+    }
+
     func testLintNamesEachPageThatMissesAGateOrAGoal() throws {
         let copy = try Repo.copyOfKit()
         defer { try? FileManager.default.removeItem(at: copy) }

@@ -11,13 +11,18 @@ struct XMLFormReader: FormReader {
     var quickSchema = QuickSchemaUse.whenWorthIt
 
     func read(_ body: ArraySlice<UInt8>, kit: Kit) -> Result<FormReading, InputProblem> {
+        let schema: XSDSchema
+        switch kit.schema {
+        case .success(let compiled): schema = compiled
+        case .failure(let error): return .failure(.kitSchema(reason: error.details.joined(separator: " ")))
+        }
         if let quick = quickSchema(of: kit), case .success(let parsed) = XMLReader.parse(body, validatingAgainst: quick),
            parsed.issues.isEmpty {
             let mapped = XMLMapping(model: kit.model).map(parsed.tree)
             if !mapped.hasBlankAnswer { return .success(reading(parsed, mapped, kit)) }
         }
         let parsed: ParsedXML
-        switch XMLReader.parse(body, validatingAgainst: kit.schema) {
+        switch XMLReader.parse(body, validatingAgainst: schema) {
         case .success(let value): parsed = value
         case .failure(let problem): return .failure(.xml(problem))
         }

@@ -9,6 +9,8 @@ public enum InputProblem: Error, Sendable, Equatable {
     case notXMLOrJSON
     case xml(XMLReadProblem)
     case json(line: Int, column: Int, key: String, values: [String: String])
+    /// The kit's own XML schema does not compile (see `Kit.XMLSchemaLoading.whenFirstNeeded`).
+    case kitSchema(reason: String)
 
     public enum UnreadableReason: String, Sendable {
         case notFound = "not-found"
@@ -45,6 +47,7 @@ public enum InputProblem: Error, Sendable, Equatable {
             case .other: return "input.xml.broken"
             }
         case .json(_, _, let key, _): return key
+        case .kitSchema: return "input.kit-schema"
         }
     }
 
@@ -77,6 +80,8 @@ public enum InputProblem: Error, Sendable, Equatable {
             line = at
             column = col
             values.merge(extra) { $1 }
+        case .kitSchema(let reason):
+            values["reason"] = reason
         default:
             break
         }

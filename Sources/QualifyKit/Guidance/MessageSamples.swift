@@ -36,7 +36,8 @@ public enum MessageSamples {
                       "applicant": "pennine", "model": "Deliver it yourself", "area": "Lancashire", "region": "North West",
                       "registered": "Scotland", "nation": "England", "declared": "small", "computed": "micro",
                       "basis": "the EU definition", "sent": "2026-02-17", "form": "Charitable incorporated organisation",
-                      "accounts": "£171640", "character": "U+0001", "more": "2"]
+                      "accounts": "£171640", "character": "U+0001", "more": "2",
+                      "reason": "the type NoSuchType is not defined"]
 
     static func paths(_ model: FormModel) -> [DocumentPath] {
         var result: [DocumentPath] = []

@@ -11,8 +11,8 @@ extension Evaluator {
             report("type", node, .type(expected: types.names, actual: JSONEquality.typeName(instance)))
             return false
         case .enumeration(let allowed):
-            if allowed.contains(where: { JSONEquality.equal($0, instance) }) { return true }
-            report("enum", node, .enumeration(allowed: allowed.map { JSONEquality.text($0) }))
+            if allowed.contains(instance) { return true }
+            report("enum", node, .enumeration(allowed: allowed.values.map { JSONEquality.text($0) }))
             return false
         case .constant(let expected):
             if JSONEquality.equal(expected, instance) { return true }

@@ -8,7 +8,7 @@ extension KeywordContext {
         if let value = schema["const"] { result.append(.constant(value)) }
         if let value = schema["enum"] {
             guard let items = value.items else { throw invalid("enum") }
-            result.append(.enumeration(items))
+            result.append(.enumeration(Choices(items)))
         }
         if schema["multipleOf"] != nil {
             let limit = try number("multipleOf")

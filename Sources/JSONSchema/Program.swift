@@ -193,7 +193,7 @@ enum Keyword: Sendable {
     case unevaluatedItems(Int, isFalse: Bool)
     case unevaluatedProperties(Int, isFalse: Bool)
     case type(TypeSet)
-    case enumeration([Node])
+    case enumeration(Choices)
     case constant(Node)
     case multipleOf(NumberLimit)
     case minimum(NumberLimit, exclusive: Bool)
@@ -209,4 +209,29 @@ enum Keyword: Sendable {
     case required([String])
     case dependentRequired([(String, [String])], keyword: String)
     case format(String, FormatCheck)
+}
+
+/// An `enum`'s values. When every value is a string (a form's code lists), a string instance is
+/// compared with each by its bytes alone, with no value copied: lists such as the 41 police
+/// areas are checked at almost every entry of a submission.
+final class Choices: Sendable {
+    let values: [Node]
+    /// The values' texts when all of them are strings; nil otherwise.
+    let texts: [String]?
+
+    init(_ values: [Node]) {
+        self.values = values
+        var texts: [String] = []
+        for value in values {
+            guard case .string(let text) = value.value else { break }
+            texts.append(text)
+        }
+        self.texts = texts.count == values.count ? texts : nil
+    }
+
+    func contains(_ instance: Node) -> Bool {
+        guard let texts else { return values.contains { JSONEquality.equal($0, instance) } }
+        guard case .string(let text) = instance.value else { return false }
+        return texts.contains { JSONEquality.sameScalars($0, text) }
+    }
 }

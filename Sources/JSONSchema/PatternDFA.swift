@@ -7,36 +7,50 @@ import Synchronization
 /// pattern has seen enough text to repay it (`TableWhenWorthIt`). Characters are grouped into classes the pattern cannot tell apart,
 /// so the table stays small. Built only for programs of up to `stepLimit` steps and tables of
 /// up to `cellLimit` cells, so that a hostile pattern cannot make compiling slow.
-final class PatternDFA: Sendable {
+final class PatternDFA: @unchecked Sendable {
     static let stepLimit = 1_000
     static let cellLimit = 20_000
 
-    private let asciiClass: [UInt8]
+    // @unchecked: the buffers below are filled in `init` and only read after it. They are
+    // buffers rather than arrays so that matching, done for most strings of every file, reads
+    // them without counting references to them.
+    /// The class of each ASCII character.
+    private let asciiClass: UnsafeMutableBufferPointer<UInt8>
+    /// `next[state * classCount + class]`; -1 when no match can follow.
+    private let next: UnsafeMutableBufferPointer<Int32>
+    /// For each state, `matchesBeforeEnd`, `matchesAtEnd` and `matchesWhateverFollows` as bits.
+    private let flags: UnsafeMutableBufferPointer<UInt8>
+    private static let beforeEnd: UInt8 = 1, atEnd: UInt8 = 2
+    /// States that every character leads back to and that match at the end: whatever follows,
+    /// the text matches, so reading stops there. `^(?:\s*\S[\s\S]*)$` (not blank) reaches one
+    /// at the first letter of a long answer.
+    private static let whateverFollows: UInt8 = 4
     /// Starts of the ranges of characters, each with its class, for characters beyond ASCII.
     private let starts: [UInt32]
     private let classOfRange: [Int]
     private let classCount: Int
-    /// `next[state * classCount + class]`; -1 when no match can follow.
-    private let next: [Int32]
-    private let matchesBeforeEnd: [Bool]
-    private let matchesAtEnd: [Bool]
-    /// States that every character leads back to and that match at the end: whatever follows,
-    /// the text matches, so reading stops there. `^(?:\s*\S[\s\S]*)$` (not blank) reaches one
-    /// at the first letter of a long answer.
-    private let matchesWhateverFollows: [Bool]
 
     private init(asciiClass: [UInt8], starts: [UInt32], classOfRange: [Int], classCount: Int, next: [Int32],
                  matchesBeforeEnd: [Bool], matchesAtEnd: [Bool]) {
-        self.asciiClass = asciiClass
+        self.asciiClass = .allocate(capacity: asciiClass.count)
+        _ = self.asciiClass.initialize(from: asciiClass)
+        self.next = .allocate(capacity: next.count)
+        _ = self.next.initialize(from: next)
         self.starts = starts
         self.classOfRange = classOfRange
         self.classCount = classCount
-        self.next = next
-        self.matchesBeforeEnd = matchesBeforeEnd
-        self.matchesAtEnd = matchesAtEnd
-        matchesWhateverFollows = matchesAtEnd.indices.map { state in
-            matchesAtEnd[state] && (0..<classCount).allSatisfy { next[state * classCount + $0] == Int32(state) }
+        flags = .allocate(capacity: matchesAtEnd.count)
+        for state in matchesAtEnd.indices {
+            let whatever = matchesAtEnd[state] && (0..<classCount).allSatisfy { next[state * classCount + $0] == Int32(state) }
+            flags[state] = (matchesBeforeEnd[state] ? Self.beforeEnd : 0) | (matchesAtEnd[state] ? Self.atEnd : 0)
+                | (whatever ? Self.whateverFollows : 0)
         }
+    }
+
+    deinit {
+        asciiClass.deallocate()
+        next.deallocate()
+        flags.deallocate()
     }
 
     /// Everything is worked out first and stored at the end, so a table given up half-way
@@ -116,10 +130,12 @@ final class PatternDFA: Sendable {
     /// The same over the string's own bytes: decoding scalars through the string's views was
     /// most of the time spent matching.
     private func matches(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let (asciiClass, next, flags, classCount) = (asciiClass, next, flags, classCount)
+        let stop = Self.beforeEnd | Self.whateverFollows
         var state = 0
         var index = 0
         while index < bytes.count {
-            if matchesBeforeEnd[state] || matchesWhateverFollows[state] { return true }
+            if flags[state] & stop != 0 { return true }
             let lead = bytes[index]
             let group: Int
             if lead < 0x80 {
@@ -137,20 +153,20 @@ final class PatternDFA: Sendable {
             if following < 0 { return false }
             state = Int(following)
         }
-        return matchesAtEnd[state]
+        return flags[state] & Self.atEnd != 0
     }
 
     func matches(scalars text: String) -> Bool {
         var state = 0
         for scalar in text.unicodeScalars {
-            if matchesBeforeEnd[state] || matchesWhateverFollows[state] { return true }
+            if flags[state] & (Self.beforeEnd | Self.whateverFollows) != 0 { return true }
             let value = scalar.value
             let group = value < 128 ? Int(asciiClass[Int(value)]) : classOf(value)
             let following = next[state * classCount + group]
             if following < 0 { return false }
             state = Int(following)
         }
-        return matchesAtEnd[state]
+        return flags[state] & Self.atEnd != 0
     }
 
     private func classOf(_ value: UInt32) -> Int {
@@ -179,6 +195,13 @@ final class TableWhenWorthIt: @unchecked Sendable {
     private final class Made: Sendable {
         let table: PatternDFA?
         init(_ table: PatternDFA?) { self.table = table }
+    }
+
+    /// The table once it is made (nil inside when the pattern has none); nil before. Reading it
+    /// takes no lock and no closure, so the usual case captures nothing.
+    var madeTable: PatternDFA?? {
+        guard ready.load(ordering: .acquiring), let made else { return nil }
+        return .some(made.table)
     }
 
     /// The table's answer once there is a table; nil until then, and for a pattern with none.

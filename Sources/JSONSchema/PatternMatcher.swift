@@ -2,6 +2,7 @@ extension PatternProgram {
     /// Whether the pattern matches anywhere in the text, as ECMA-262's `test` does, character
     /// (Unicode scalar) by character, as ICU matched before.
     func matches(_ text: String) -> Bool {
+        if let made = table.madeTable { return made?.matches(text) ?? matchesStepByStep(text) }
         if let answer = table.matches(text, { PatternDFA.make(self) }) { return answer }
         return matchesStepByStep(text)
     }

@@ -39,8 +39,8 @@ struct XMLMapping {
             problems.append(Problem(.missingVersion, at: .root, position: rootPosition,
                                     facts: ["expected": model.versions.first ?? ""]))
         }
-        var walker = Walker(model: model, tree: tree, formNamespace: root.namespace)
-        var rootNode = walker.node(for: 0, type: model.type(named: model.rootType), parent: -1, step: nil)
+        var walker = Walker(tree: tree, formNamespace: root.namespace)
+        var rootNode = walker.node(for: 0, plan: model.mappingPlans.root(of: model), parent: -1, step: nil)
         if case .object(var members) = rootNode.value {
             members.insert(Member(key: "schemaVersion", node: Node(.string(version ?? ""), position: rootPosition)), at: 0)
             rootNode.value = .object(members)
@@ -50,15 +50,13 @@ struct XMLMapping {
     }
 
     private struct Walker {
-        let model: FormModel
         let tree: XMLTree
         let formNamespace: String?
         var problems: [Problem] = []
         var paths: ElementPaths
         var hasBlankAnswer = false
 
-        init(model: FormModel, tree: XMLTree, formNamespace: String?) {
-            self.model = model
+        init(tree: XMLTree, formNamespace: String?) {
             self.tree = tree
             self.formNamespace = formNamespace
             paths = ElementPaths(count: tree.elements.count)
@@ -71,31 +69,31 @@ struct XMLMapping {
         }
 
         /// `step` is the key or list position that leads from the parent element to this one.
-        mutating func node(for index: Int, type: FormType?, parent: Int, step: DocumentPath.Token?) -> Node {
+        mutating func node(for index: Int, plan: MappingPlan?, parent: Int, step: DocumentPath.Token?) -> Node {
             let position = SourcePosition(line: tree.elements[index].line, column: tree.elements[index].column)
             paths.record(index, parent: parent, step: step)
             if !tree.elements[index].attributes.isEmpty { attributeProblems(index, position) }
             let children = tree.elements[index].children
-            switch type {
-            case .complex(let complex)?:
-                return Node(.object(members(of: index, children) { complex.field($0)?.typeName }), position: position)
-            case .list(let list)?:
-                let itemType = model.type(named: list.item.typeName)
+            switch plan?.kind {
+            case .complex?:
+                return Node(.object(members(of: index, children) { plan?.field($0) }), position: position)
+            case .list?:
+                let itemName = plan?.itemName, itemPlan = plan?.itemPlan
                 let items = children.enumerated().map { offset, child -> Node in
                     let name = key(of: child)
-                    var item = node(for: child, type: name == list.item.name ? itemType : nil, parent: index, step: .index(offset))
+                    var item = node(for: child, plan: name == itemName ? itemPlan : nil, parent: index, step: .index(offset))
                     item.tag = name
                     return item
                 }
                 return Node(.array(items), position: position)
-            case .simple(let simple)?:
+            case .simple(let base, let mustNotBeBlank)?:
                 if !children.isEmpty {
                     return Node(.object(members(of: index, children) { _ in nil }), position: position)
                 }
                 // The not-blank pattern's answer for text libxml2 has read: XML holds none of the
                 // characters the pattern refuses, so the first one that is not white space decides.
-                if simple.mustNotBeBlank, !tree.elements[index].text.hasNonSpace { hasBlankAnswer = true }
-                return Node(Self.scalar(tree.elements[index].text, base: simple.base), position: position)
+                if mustNotBeBlank, !tree.elements[index].text.hasNonSpace { hasBlankAnswer = true }
+                return Node(Self.scalar(tree.elements[index].text, base: base), position: position)
             case nil:
                 if children.isEmpty {
                     if !tree.elements[index].text.hasNonSpace { hasBlankAnswer = true }
@@ -113,7 +111,7 @@ struct XMLMapping {
             }
         }
 
-        private mutating func members(of index: Int, _ children: [Int], typeOf: (String) -> String?) -> [Member] {
+        private mutating func members(of index: Int, _ children: [Int], planOf: (String) -> MappingPlan?) -> [Member] {
             if tree.elements[index].text.hasNonSpace {
                 problems.append(Problem(.unexpectedText, at: paths[index],
                                         position: SourcePosition(line: tree.elements[index].line, column: tree.elements[index].column),
@@ -121,8 +119,7 @@ struct XMLMapping {
             }
             return children.map { child in
                 let name = key(of: child)
-                let type = typeOf(name).flatMap(model.type(named:))
-                return Member(key: name, node: node(for: child, type: type, parent: index, step: .key(name)))
+                return Member(key: name, node: node(for: child, plan: planOf(name), parent: index, step: .key(name)))
             }
         }
 

@@ -14,6 +14,8 @@ public struct FormModel: Sendable {
     public let types: [String: FormType]
     /// Places already put into words, for findings at the same place in the next file.
     let placeWords = PlaceWords()
+    /// How the XML mapping walks the types, worked out on first use.
+    let mappingPlans = MappingPlans()
 
     public func type(named name: String) -> FormType? {
         types[name] ?? Self.builtins[name] ?? SimpleType.builtin(name).map(FormType.simple)

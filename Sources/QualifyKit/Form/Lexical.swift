@@ -119,7 +119,12 @@ extension String {
 
     /// Whether anything is left once the XSD white space (space, tab, line feed, carriage
     /// return) is taken away: `!trimmedSpace.isEmpty`, without making the copy.
-    var hasNonSpace: Bool { utf8.contains { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D } }
+    /// On the string's own bytes: a section's text is the white space between its fields, read
+    /// to its end for every section of every XML file, and the view's own stepping was most of that.
+    var hasNonSpace: Bool {
+        let isNonSpace = { (byte: UInt8) in byte != 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D }
+        return utf8.withContiguousStorageIfAvailable { $0.contains(where: isNonSpace) } ?? utf8.contains(where: isNonSpace)
+    }
 
     var trimmedSpace: String {
         func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }

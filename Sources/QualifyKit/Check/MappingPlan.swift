@@ -1,0 +1,69 @@
+import Synchronization
+
+/// The form's types as `XMLMapping` walks them: each section's fields with their own plans,
+/// worked out once for a form model. Mapping an element then looks up no type by its name and
+/// copies no type (hashing type and field names, and copying the types, were half the mapping).
+/// A field is found by name as `Node.firstMember` finds a member: same length, then equal.
+final class MappingPlan: @unchecked Sendable {
+    // @unchecked: a plan is filled in while `MappingPlans` holds its lock and never changed after.
+    enum Kind {
+        case complex
+        case list
+        case simple(SimpleType.Base, mustNotBeBlank: Bool)
+    }
+
+    fileprivate(set) var kind: Kind = .complex
+    fileprivate(set) var fieldNames: [String] = []
+    fileprivate(set) var fieldPlans: [MappingPlan?] = []
+    fileprivate(set) var itemName = ""
+    fileprivate(set) var itemPlan: MappingPlan?
+
+    /// The plan for the field of this section named `name`; nil when the section has no such
+    /// field or the field's type is unknown.
+    func field(_ name: String) -> MappingPlan? {
+        let length = name.utf8.count
+        for index in fieldNames.indices where fieldNames[index].utf8.count == length && fieldNames[index] == name {
+            return fieldPlans[index]
+        }
+        return nil
+    }
+}
+
+/// The plans of one form model, made on first use.
+final class MappingPlans: Sendable {
+    private let root = Mutex<MappingPlan??>(nil)
+
+    func root(of model: FormModel) -> MappingPlan? {
+        root.withLock { made in
+            if let made { return made }
+            var byName: [String: MappingPlan] = [:]
+            let plan = Self.plan(model.rootType, model, &byName)
+            made = .some(plan)
+            return plan
+        }
+    }
+
+    /// Made before its fields are, so a type that holds itself gets the same plan back.
+    private static func plan(_ typeName: String, _ model: FormModel, _ byName: inout [String: MappingPlan]) -> MappingPlan? {
+        if let known = byName[typeName] { return known }
+        guard let type = model.type(named: typeName) else { return nil }
+        let plan = MappingPlan()
+        byName[typeName] = plan
+        switch type {
+        case .complex(let complex):
+            plan.kind = .complex
+            // The first field of a name wins, as `ComplexType.field` has it.
+            for field in complex.fields where !plan.fieldNames.contains(field.name) {
+                plan.fieldNames.append(field.name)
+                plan.fieldPlans.append(Self.plan(field.typeName, model, &byName))
+            }
+        case .list(let list):
+            plan.kind = .list
+            plan.itemName = list.item.name
+            plan.itemPlan = Self.plan(list.item.typeName, model, &byName)
+        case .simple(let simple):
+            plan.kind = .simple(simple.base, mustNotBeBlank: simple.mustNotBeBlank)
+        }
+        return plan
+    }
+}

@@ -1,5 +1,6 @@
 public import Foundation
 import QualifyXML
+import Synchronization
 
 /// The submission form as the published XSD describes it: every field with its label, hint,
 /// how often it may appear and what its values may be. Read from the schema's own annotations,
@@ -16,6 +17,9 @@ public struct FormModel: Sendable {
     let placeWords = PlaceWords()
     /// How the XML mapping walks the types, worked out on first use.
     let mappingPlans = MappingPlans()
+    /// Each top-level section's place in the form, by label, for sorting findings.
+    var sectionOrder: SectionOrder { sectionOrders.of(self) }
+    private let sectionOrders = SectionOrders()
 
     public func type(named name: String) -> FormType? {
         types[name] ?? Self.builtins[name] ?? SimpleType.builtin(name).map(FormType.simple)
@@ -120,4 +124,28 @@ public struct XSDPattern: Sendable {
     }
 
     public func matches(_ value: String) -> Bool { regex.matches(value) }
+}
+
+/// Each top-level section's place in the form, by its label ("Whole file" first).
+final class SectionOrder: Sendable {
+    let order: [String: Int]
+    init(_ order: [String: Int]) { self.order = order }
+}
+
+/// A model's `SectionOrder`, made on first use.
+final class SectionOrders: Sendable {
+    private let made = Mutex<SectionOrder?>(nil)
+
+    func of(_ model: FormModel) -> SectionOrder {
+        made.withLock { made in
+            if let made { return made }
+            var order: [String: Int] = ["Whole file": -1]
+            if case .complex(let root)? = model.type(named: model.rootType) {
+                for (index, field) in root.fields.enumerated() { order[field.label] = index }
+            }
+            let result = SectionOrder(order)
+            made = result
+            return result
+        }
+    }
 }

@@ -41,10 +41,9 @@ public struct Report: Codable, Sendable {
 
     /// Sections in form order, the whole file first; inside a section, most serious first.
     static func sorted(_ findings: [Finding], model: FormModel) -> [Finding] {
-        var order: [String: Int] = ["Whole file": -1]
-        if case .complex(let root)? = model.type(named: model.rootType) {
-            for (index, field) in root.fields.enumerated() { order[field.label] = index }
-        }
+        // Most files have one finding or none, and the sections' order is made once per model.
+        guard findings.count > 1 else { return findings }
+        let order = model.sectionOrder.order
         return findings.enumerated().sorted { lhs, rhs in
             let (a, b) = (lhs.element, rhs.element)
             let (sa, sb) = (order[a.section] ?? Int.max, order[b.section] ?? Int.max)

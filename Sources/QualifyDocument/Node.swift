@@ -26,7 +26,14 @@ public struct Node: Sendable {
     }
 
     public var value: Value
-    public var position: SourcePosition?
+    public var position: SourcePosition? {
+        get { storedPosition == Self.none ? nil : SourcePosition(line: Int(storedPosition >> 32), column: Int(storedPosition & 0xFFFF_FFFF)) }
+        set { storedPosition = Self.pack(newValue) }
+    }
+    /// Line in the high half, column in the low; all ones for none. Eight bytes
+    /// where an optional pair of Ints took seventeen, in every value of every document: the
+    /// rules copy values thousands of times a file.
+    private var storedPosition: UInt64
     /// The name a list item had in its source (an XML element name); JSON items have none.
     public var tag: String? {
         get { storedTag.isEmpty ? nil : storedTag }
@@ -38,8 +45,19 @@ public struct Node: Sendable {
 
     public init(_ value: Value, position: SourcePosition? = nil, tag: String? = nil) {
         self.value = value
-        self.position = position
+        storedPosition = Self.pack(position)
         storedTag = tag ?? ""
+    }
+
+    private static let none = UInt64.max
+
+    /// A line or column beyond 32 bits (only in a file of gigabytes, far past any limit) is kept
+    /// as the largest that fits short of the mark for none; a negative one as 0.
+    private static func pack(_ position: SourcePosition?) -> UInt64 {
+        guard let position else { return none }
+        let line = min(UInt64(clamping: max(0, position.line)), 0xFFFF_FFFE)
+        let column = min(UInt64(clamping: max(0, position.column)), 0xFFFF_FFFF)
+        return line << 32 | column
     }
 }
 

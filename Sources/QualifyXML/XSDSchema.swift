@@ -55,24 +55,34 @@ public final class XSDSchema: @unchecked Sendable {
 
     deinit { xmlSchemaFree(compiled) }
 
-    /// The schema's text without its not-blank pattern facets (`<xs:pattern value="` then
-    /// XSDRegex.notBlankPattern then `"/>`, as the published schema writes them); nil when it has none.
-    public static func withoutNotBlankPatterns(_ bytes: [UInt8]) -> [UInt8]? {
-        let facet = Array("<xs:pattern value=\"\(XSDRegex.notBlankPattern)\"/>".utf8)
+    /// The facets a reader can check for itself, leaving libxml2 the rest (see `withoutFacets`).
+    public static let quickFacets = ["pattern", "maxLength"]
+
+    /// The schema's text without the named facets, as the published schema writes them
+    /// (`<xs:pattern value="…"/>`), with how many of each were left out; nil when none was.
+    /// A facet written any other way stays in, which costs time but never a wrong answer.
+    public static func withoutFacets(_ names: [String], _ bytes: [UInt8]) -> (bytes: [UInt8], removed: [String: Int])? {
+        let starts = names.map { Array("<xs:\($0) value=\"".utf8) }
         var result: [UInt8] = []
         result.reserveCapacity(bytes.count)
+        var removed: [String: Int] = [:]
         var index = 0
-        var found = false
-        while index < bytes.count {
-            if bytes[index] == facet[0], index + facet.count <= bytes.count, bytes[index..<index + facet.count].elementsEqual(facet) {
-                index += facet.count
-                found = true
-                continue
+        scan: while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "<") {
+                for (number, start) in starts.enumerated() where index + start.count <= bytes.count
+                    && bytes[index..<index + start.count].elementsEqual(start) {
+                    // The value ends at the next quote (XML escapes any quote inside it), then "/>".
+                    guard let quote = bytes[(index + start.count)...].firstIndex(of: UInt8(ascii: "\"")),
+                          quote + 2 < bytes.count, bytes[quote + 1] == UInt8(ascii: "/"), bytes[quote + 2] == UInt8(ascii: ">") else { break }
+                    index = quote + 3
+                    removed[names[number], default: 0] += 1
+                    continue scan
+                }
             }
             result.append(bytes[index])
             index += 1
         }
-        return found ? result : nil
+        return removed.isEmpty ? nil : (result, removed)
     }
 
     static func kind(of code: Int) -> XSDIssue.Kind {

@@ -9,7 +9,8 @@ final class MappingPlan: @unchecked Sendable {
     enum Kind {
         case complex
         case list
-        case simple(SimpleType.Base, mustNotBeBlank: Bool)
+        /// `quickCheck`: the type's patterns and maximum length, which the quick schema leaves out.
+        case simple(SimpleType.Base, mustNotBeBlank: Bool, quickCheck: QuickFacets.Check?)
     }
 
     fileprivate(set) var kind: Kind = .complex
@@ -37,14 +38,16 @@ final class MappingPlans: Sendable {
         root.withLock { made in
             if let made { return made }
             var byName: [String: MappingPlan] = [:]
-            let plan = Self.plan(model.rootType, model, &byName)
+            let checks = model.quickFacets.of(model).checks
+            let plan = Self.plan(model.rootType, model, checks, &byName)
             made = .some(plan)
             return plan
         }
     }
 
     /// Made before its fields are, so a type that holds itself gets the same plan back.
-    private static func plan(_ typeName: String, _ model: FormModel, _ byName: inout [String: MappingPlan]) -> MappingPlan? {
+    private static func plan(_ typeName: String, _ model: FormModel, _ checks: [String: QuickFacets.Check],
+                             _ byName: inout [String: MappingPlan]) -> MappingPlan? {
         if let known = byName[typeName] { return known }
         guard let type = model.type(named: typeName) else { return nil }
         let plan = MappingPlan()
@@ -55,14 +58,14 @@ final class MappingPlans: Sendable {
             // The first field of a name wins, as `ComplexType.field` has it.
             for field in complex.fields where !plan.fieldNames.contains(field.name) {
                 plan.fieldNames.append(field.name)
-                plan.fieldPlans.append(Self.plan(field.typeName, model, &byName))
+                plan.fieldPlans.append(Self.plan(field.typeName, model, checks, &byName))
             }
         case .list(let list):
             plan.kind = .list
             plan.itemName = list.item.name
-            plan.itemPlan = Self.plan(list.item.typeName, model, &byName)
+            plan.itemPlan = Self.plan(list.item.typeName, model, checks, &byName)
         case .simple(let simple):
-            plan.kind = .simple(simple.base, mustNotBeBlank: simple.mustNotBeBlank)
+            plan.kind = .simple(simple.base, mustNotBeBlank: simple.mustNotBeBlank, quickCheck: checks[typeName])
         }
         return plan
     }

@@ -3,8 +3,8 @@ import QualifyXML
 
 /// XML: libxml2 parses and validates against the XSD in one pass, building the tree with line
 /// and column; the tree is then mapped to the neutral document. Once the kit has read a few XML
-/// files the quick schema (`Kit.quickSchema`) is tried first; anything short of a clean yes
-/// from it is decided by the published schema.
+/// files the quick schema (`Kit.quickSchema`) is tried first, the mapping checking what it
+/// leaves out; anything short of a clean yes from both is decided by the published schema.
 struct XMLFormReader: FormReader {
     enum QuickSchemaUse { case whenWorthIt, always, never }
     /// Always or never only in tests, to show the quick schema never changes what a person is told.
@@ -18,8 +18,8 @@ struct XMLFormReader: FormReader {
         }
         if let quick = quickSchema(of: kit), case .success(let parsed) = XMLReader.parse(body, validatingAgainst: quick),
            parsed.issues.isEmpty {
-            let mapped = XMLMapping(model: kit.model).map(parsed.tree)
-            if !mapped.hasBlankAnswer { return .success(reading(parsed, mapped, kit)) }
+            let mapped = XMLMapping(model: kit.model, checksQuickFacets: true).map(parsed.tree)
+            if !mapped.needsPublishedSchema { return .success(reading(parsed, mapped, kit)) }
         }
         let parsed: ParsedXML
         switch XMLReader.parse(body, validatingAgainst: schema) {

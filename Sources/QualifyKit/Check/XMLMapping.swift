@@ -7,15 +7,19 @@ import QualifyXML
 /// numbers when they are written correctly, and everything else stays text as written.
 struct XMLMapping {
     let model: FormModel
+    /// Whether answers are checked against the patterns and maximum lengths the quick schema
+    /// leaves out (see `QuickFacets`); only worth it when the quick schema read the file.
+    var checksQuickFacets = false
 
     struct Result {
         var document: Document?
         var problems: [Problem]
         /// Where each XML element went in the neutral document, to place libxml2's complaints.
         var paths = ElementPaths(count: 0)
-        /// Some answer of a type that must not be blank is blank (or has no type to tell), so
-        /// the quick schema's yes cannot be trusted (see `Kit.quickSchema`).
-        var hasBlankAnswer = false
+        /// Some answer of a type that must not be blank is blank (or has no type to tell), or
+        /// (when checked) breaks a pattern or a maximum length, so the quick schema's yes
+        /// cannot be trusted (see `Kit.quickSchema`).
+        var needsPublishedSchema = false
     }
 
     func map(_ tree: XMLTree) -> Result {
@@ -39,14 +43,14 @@ struct XMLMapping {
             problems.append(Problem(.missingVersion, at: .root, position: rootPosition,
                                     facts: ["expected": model.versions.first ?? ""]))
         }
-        var walker = Walker(tree: tree, formNamespace: root.namespace)
+        var walker = Walker(tree: tree, formNamespace: root.namespace, checksQuickFacets: checksQuickFacets)
         var rootNode = walker.node(for: 0, plan: model.mappingPlans.root(of: model), parent: -1, step: nil)
         if case .object(var members) = rootNode.value {
             members.insert(Member(key: "schemaVersion", node: Node(.string(version ?? ""), position: rootPosition)), at: 0)
             rootNode.value = .object(members)
         }
         return Result(document: Document(root: rootNode, format: .xml), problems: problems + walker.problems,
-                      paths: walker.paths, hasBlankAnswer: walker.hasBlankAnswer)
+                      paths: walker.paths, needsPublishedSchema: walker.needsPublishedSchema)
     }
 
     private struct Walker {
@@ -54,10 +58,12 @@ struct XMLMapping {
         let formNamespace: String?
         var problems: [Problem] = []
         var paths: ElementPaths
-        var hasBlankAnswer = false
+        var needsPublishedSchema = false
+        let checksQuickFacets: Bool
 
-        init(tree: XMLTree, formNamespace: String?) {
+        init(tree: XMLTree, formNamespace: String?, checksQuickFacets: Bool) {
             self.tree = tree
+            self.checksQuickFacets = checksQuickFacets
             self.formNamespace = formNamespace
             paths = ElementPaths(count: tree.elements.count)
         }
@@ -86,17 +92,22 @@ struct XMLMapping {
                     return item
                 }
                 return Node(.array(items), position: position)
-            case .simple(let base, let mustNotBeBlank)?:
+            case .simple(let base, let mustNotBeBlank, let quickCheck)?:
                 if !children.isEmpty {
                     return Node(.object(members(of: index, children) { _ in nil }), position: position)
                 }
                 // The not-blank pattern's answer for text libxml2 has read: XML holds none of the
                 // characters the pattern refuses, so the first one that is not white space decides.
-                if mustNotBeBlank, !tree.elements[index].text.hasNonSpace { hasBlankAnswer = true }
-                return Node(Self.scalar(tree.elements[index].text, base: base), position: position)
+                let text = tree.elements[index].text
+                if mustNotBeBlank, !text.hasNonSpace {
+                    needsPublishedSchema = true
+                } else if checksQuickFacets, !needsPublishedSchema, let quickCheck, !quickCheck.allows(text) {
+                    needsPublishedSchema = true
+                }
+                return Node(Self.scalar(text, base: base), position: position)
             case nil:
                 if children.isEmpty {
-                    if !tree.elements[index].text.hasNonSpace { hasBlankAnswer = true }
+                    if !tree.elements[index].text.hasNonSpace { needsPublishedSchema = true }
                     return Node(.string(tree.elements[index].text), position: position)
                 }
                 return Node(.object(members(of: index, children) { _ in nil }), position: position)

@@ -17,6 +17,8 @@ public struct FormModel: Sendable {
     let placeWords = PlaceWords()
     /// How the XML mapping walks the types, worked out on first use.
     let mappingPlans = MappingPlans()
+    /// The patterns and maximum lengths the quick schema leaves to the mapping.
+    let quickFacets = QuickFacets()
     /// Each top-level section's place in the form, by label, for sorting findings.
     var sectionOrder: SectionOrder { sectionOrders.of(self) }
     private let sectionOrders = SectionOrders()

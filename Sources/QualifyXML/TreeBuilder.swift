@@ -28,6 +28,11 @@ struct TreeBuilder {
         self.parser = parser
         self.errors = errors
         columns = ColumnFinder(bytes)
+        // A submission has an element for every 60 to 80 bytes: room for them at once, instead of
+        // copying every element each time the list doubles (capped, for a huge hostile file).
+        let expected = min(bytes.count / 48, 8_192)
+        elements.reserveCapacity(expected)
+        reportedLines.reserveCapacity(expected)
     }
 
     /// Frees the text; call once, after the parse.

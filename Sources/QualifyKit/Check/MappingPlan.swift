@@ -13,11 +13,13 @@ final class MappingPlan: @unchecked Sendable {
         case simple(SimpleType.Base, mustNotBeBlank: Bool, quickCheck: QuickFacets.Check?)
     }
 
-    fileprivate(set) var kind: Kind = .complex
-    fileprivate(set) var fieldNames: [String] = []
-    fileprivate(set) var fieldPlans: [MappingPlan?] = []
-    fileprivate(set) var itemName = ""
-    fileprivate(set) var itemPlan: MappingPlan?
+    // Set only while the plans are made, before any mapping reads them, so reading them needs
+    // none of the exclusivity checks each read of a class's variable otherwise makes.
+    @exclusivity(unchecked) fileprivate(set) var kind: Kind = .complex
+    @exclusivity(unchecked) fileprivate(set) var fieldNames: [String] = []
+    @exclusivity(unchecked) fileprivate(set) var fieldPlans: [MappingPlan?] = []
+    @exclusivity(unchecked) fileprivate(set) var itemName = ""
+    @exclusivity(unchecked) fileprivate(set) var itemPlan: MappingPlan?
 
     /// The plan for the field of this section named `name`; nil when the section has no such
     /// field or the field's type is unknown.

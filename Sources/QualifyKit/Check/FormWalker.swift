@@ -40,40 +40,45 @@ struct FormWalker {
     private mutating func walkSection(_ node: Node, _ type: ComplexType, path: DocumentPath) {
         guard let members = node.members else {
             if case .string(let text) = node.value, text.trimmedSpace.isEmpty {
-                reportMissing(in: type, present: [], at: path, position: node.position)
+                reportMissing(in: type, present: { _ in false }, at: path, position: node.position)
             } else {
                 problems.append(Problem(.notASection, at: path, position: node.position, value: node.scalarText))
             }
             return
         }
-        var seen = Set<String>(minimumCapacity: members.count)
+        // Fields seen, by their place in the form (a field's name has one place), rather than a
+        // set of names to hash; and the names misspelt ones suggest, kept as they are found.
+        var seen = [Bool](repeating: false, count: type.fields.count)
+        var suggested: [String] = []
         var known: [(order: Int, member: Member)] = []
         for member in members {
             guard let order = type.order(of: member.key) else {
                 var facts: [String: String] = [:]
                 if let suggestion = Suggest.closest(to: member.key, among: type.fields.map(\.name)) {
                     facts["suggestion"] = suggestion
+                    suggested.append(suggestion)
                 }
                 problems.append(Problem(.unknownField, at: path.appending(member.key), position: member.node.position,
                                         value: member.key, facts: facts))
                 continue
             }
-            if !seen.insert(member.key).inserted {
+            if seen[order] {
                 problems.append(Problem(.repeated, at: path.appending(member.key), position: member.node.position, value: member.key))
                 continue
             }
+            seen[order] = true
             known.append((order, member))
             walk(member.node, type: model.type(named: type.fields[order].typeName), path: path.appending(member.key))
         }
         if format == .xml { reportOrder(known, in: type, path: path) }
         // A misspelt field that suggests a missing one is one mistake, told once.
-        let suggested = problems.filter { $0.kind == .unknownField && $0.path.parent == path }.compactMap { $0.facts["suggestion"] }
-        reportMissing(in: type, present: seen.union(suggested), at: path, position: node.position)
+        reportMissing(in: type, present: { name in type.order(of: name).map { seen[$0] } == true || suggested.contains(name) },
+                      at: path, position: node.position)
     }
 
-    private mutating func reportMissing(in type: ComplexType, present: Set<String>, at path: DocumentPath,
+    private mutating func reportMissing(in type: ComplexType, present: (String) -> Bool, at path: DocumentPath,
                                         position: SourcePosition?) {
-        for field in type.fields where field.isRequired && !present.contains(field.name) {
+        for field in type.fields where field.isRequired && !present(field.name) {
             problems.append(Problem(.missing, at: path.appending(field.name), position: position))
         }
     }

@@ -44,7 +44,8 @@ struct XMLMapping {
                                     facts: ["expected": model.versions.first ?? ""]))
         }
         var walker = Walker(tree: tree, formNamespace: root.namespace, checksQuickFacets: checksQuickFacets)
-        var rootNode = walker.node(for: 0, plan: model.mappingPlans.root(of: model), parent: -1, step: nil)
+        var rootNode = walker.node(for: 0, plan: model.mappingPlans.root(of: model, withQuickChecks: checksQuickFacets),
+                                   parent: -1, step: nil)
         if case .object(var members) = rootNode.value {
             members.insert(Member(key: "schemaVersion", node: Node(.string(version ?? ""), position: rootPosition)), at: 0)
             rootNode.value = .object(members)

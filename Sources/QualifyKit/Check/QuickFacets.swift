@@ -4,16 +4,15 @@ import QualifyXML
 import Synchronization
 
 /// What the quick schema leaves out (`XSDSchema.quickFacets`: patterns and maximum lengths),
-/// checked instead while the XML is mapped: libxml2's regular expressions stepped through
-/// every reference, e-mail address and web address of every file, a fifth of reading it.
+/// checked instead while the XML is mapped: libxml2's regular expressions and length counts
+/// stepped through every reference, e-mail address, web address and long answer of every file,
+/// about a ninth of its parse and check.
 ///
 /// Each simple type's patterns are matched as JSON Schema matches `^(?:pattern)$`, and its
 /// maximum length counts characters as XSD does. The answer may only ever be stricter than the XSD's,
-/// never looser, because a yes here stands for libxml2's yes: ECMA-262's `\s` counts more
-/// characters as space than XSD's (so its `\S` and `[^\s]` allow fewer), and its `\d`, `\w` and
-/// `.` allow fewer characters too. Patterns with XSD-only syntax (`\i`, `\c`, `\p`, class
-/// subtraction `-[`), which ECMA-262 reads differently, are not checked here, and then the
-/// quick schema is not used at all.
+/// never looser, because a yes here stands for libxml2's yes: ECMA-262's `\S`, `[^\s]`, `\d`,
+/// `\w` and `.` allow no more characters than XSD's. A pattern whose ECMA-262 reading could
+/// allow more (`mayBeLooser`) is not checked here, and then the quick schema is not used at all.
 final class QuickFacets: Sendable {
     private let made = Mutex<Made?>(nil)
 
@@ -39,30 +38,42 @@ final class QuickFacets: Sendable {
         }
     }
 
-    /// `\i`, `\c`, `\p` (and their opposites), or a class with a class taken away (`[a-z-[aeiou]]`).
-    static func hasXSDOnlySyntax(_ pattern: String) -> Bool {
-        var inClass = false, escaped = false, previous: Character?
+    /// Whether ECMA-262 might accept a text this XSD pattern refuses. Escapes outside a short
+    /// list, XSD-only syntax (`\i`, `\c`, `\p`, a class with a class taken away), and `^` or
+    /// `$` (literal characters in XSD, anchors in ECMA-262) all count. So do the classes whose
+    /// ECMA-262 reading is wider: `\s` (more characters are space), `\D` and `\W` (fewer are
+    /// digits or word characters), and inside `[^…]` their opposites `\S`, `\d` and `\w`.
+    static func mayBeLooser(_ pattern: String) -> Bool {
+        var inClass = false, negated = false, escaped = false, previous: Character?
         for character in pattern {
             defer { previous = escaped ? nil : character }
             if escaped {
                 escaped = false
-                if "iIcCpP".contains(character) { return true }
+                let wider: Set<Character> = negated ? ["S", "d", "w"] : ["s", "D", "W"]
+                if wider.contains(character) { return true }
+                if !"sSdDwWnrt\\|.-^?*+{}()[]".contains(character) { return true }
                 continue
             }
             switch character {
             case "\\": escaped = true
-            case "[": if inClass && previous == "-" { return true }; inClass = true
-            case "]": inClass = false
+            case "[":
+                if inClass { if previous == "-" { return true } } else { inClass = true; negated = false }
+            case "^":
+                if inClass && previous == "[" { negated = true } else if !inClass { return true }
+            case "]": inClass = false; negated = false
+            case "$": if !inClass { return true }
             default: break
             }
         }
         return false
     }
 
+    /// The not-blank pattern is left out: the mapping checks it exactly (`String.hasNonSpace`,
+    /// with XML's four space characters), as ECMA-262 would not.
     static func check(_ simple: SimpleType) -> Check? {
         var patterns: [Pattern] = []
-        for source in simple.patterns.map(\.source) {
-            guard !hasXSDOnlySyntax(source), let pattern = Pattern("^(?:\(source))$") else { return nil }
+        for source in simple.patterns.map(\.source) where source != XSDRegex.notBlankPattern {
+            guard !mayBeLooser(source), let pattern = Pattern("^(?:\(source))$") else { return nil }
             patterns.append(pattern)
         }
         return Check(patterns: patterns, maxLength: simple.maxLength)

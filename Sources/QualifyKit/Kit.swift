@@ -84,31 +84,21 @@ public final class Kit: Sendable {
 
     /// The published XML schema, compiled once (at start or when first needed).
     var schema: Result<XSDSchema, XSDCompileError> {
-        compiledSchema.withLock { cached in
-            if let cached { return cached }
-            let made = Result { () throws(XSDCompileError) in try XSDSchema(bytes: schemaBytes) }
-            cached = made
-            return made
-        }
+        compiledSchema.value { Result { () throws(XSDCompileError) in try XSDSchema(bytes: schemaBytes) } }
     }
-    private let compiledSchema: Mutex<Result<XSDSchema, XSDCompileError>?>
+    private let compiledSchema: MadeOnce<Result<XSDSchema, XSDCompileError>>
     /// The JSON form's schema is read and compiled on first use: a run over XML files never
     /// needs it, and reading it was a twelfth of the start-up time, compiling it a tenth.
     private let jsonSchemaFile: URL
-    private let compiledJSONSchema = Mutex<CompiledSchema??>(nil)
+    private let compiledJSONSchema = MadeOnce<CompiledSchema?>()
 
     /// The JSON form's schema, compiled once; it checks JSON submissions as libxml2 checks XML.
     /// Nil when the file is absent or does not compile (the form walker still checks everything).
     var jsonSchema: CompiledSchema? {
-        compiledJSONSchema.withLock { cached in
-            if let known = cached { return known }
-            var compiled: CompiledSchema?
-            if let data = FileManager.default.contents(atPath: jsonSchemaFile.path),
-               case .success(let node) = JSONReader.parse([UInt8](data)[...]) {
-                compiled = try? CompiledSchema(node)
-            }
-            cached = .some(compiled)
-            return compiled
+        compiledJSONSchema.value {
+            guard let data = FileManager.default.contents(atPath: jsonSchemaFile.path),
+                  case .success(let node) = JSONReader.parse([UInt8](data)[...]) else { return nil }
+            return try? CompiledSchema(node)
         }
     }
 
@@ -125,7 +115,7 @@ public final class Kit: Sendable {
         }
         model = try SchemaReader.read(parsed.tree)
         schemaBytes = bytes
-        compiledSchema = Mutex(xmlSchema == .atStart ? .success(try XSDSchema(bytes: bytes)) : nil)
+        compiledSchema = MadeOnce(xmlSchema == .atStart ? .success(try XSDSchema(bytes: bytes)) : nil)
         jsonSchemaFile = root.appendingPathComponent(JSONSchemaExport.fileName)
         catalogue = try MessageCatalogue.load(folder: root.appendingPathComponent(Self.messagesFolder), language: language)
         self.configuration = try Configuration.load(configuration ?? root.appendingPathComponent(Self.assumptionsFile))

@@ -82,6 +82,7 @@ func loadKit(configuration: String? = nil, xmlSchema: Kit.XMLSchemaLoading = .at
     } catch let error as ConfigurationError where configuration != nil {
         throw Refusal(description: "Your assumptions file has a mistake. \(error.description)")
     } catch {
-        throw ValidationError("Qualify cannot read its own files in \(root.path): \(error)")
+        // Not a usage mistake, so no usage text after it.
+        throw Refusal(description: "Qualify cannot read its own files in \(root.path): \(error)")
     }
 }

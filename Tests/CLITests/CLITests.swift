@@ -140,6 +140,11 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(both.status, 2, both.out)
         XCTAssertTrue(both.out.contains("01-small-charity-alone.json: ready"), both.out)
         XCTAssertTrue(both.out.contains("NoSuchType"), both.out)
+        // Loading the whole kit (the lint does) names the mistake, with no usage text after it.
+        let lint = try qualify(["--kit", kit.path, "guidance", "lint"])
+        XCTAssertEqual(lint.status, 2, lint.out)
+        XCTAssertTrue(lint.out.contains("the XML schema does not compile") && lint.out.contains("NoSuchType"), lint.out)
+        XCTAssertFalse(lint.out.contains("Usage:"), lint.out)
     }
 
     func testEveryReportFormatAndAnOutputFileWrittenWhole() throws {

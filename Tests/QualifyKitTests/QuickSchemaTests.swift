@@ -46,11 +46,12 @@ final class QuickSchemaTests: XCTestCase {
 
     /// XSD counts a maximum length in characters, not bytes.
     func testAMaximumLengthCountsCharacters() {
-        XCTAssertFalse(QuickFacets.Check.characters(in: "ééé", beyond: 3))
-        XCTAssertTrue(QuickFacets.Check.characters(in: "ééé", beyond: 2))
-        XCTAssertFalse(QuickFacets.Check.characters(in: "abc", beyond: 3))
-        XCTAssertTrue(QuickFacets.Check.characters(in: "abcd", beyond: 3))
-        XCTAssertFalse(QuickFacets.Check.characters(in: "a😀", beyond: 2))
+        let three = QuickFacets.Check(patterns: [], maxLength: 3), two = QuickFacets.Check(patterns: [], maxLength: 2)
+        XCTAssertTrue(three.allows("ééé"))
+        XCTAssertFalse(two.allows("ééé"))
+        XCTAssertTrue(three.allows("abc"))
+        XCTAssertFalse(three.allows("abcd"))
+        XCTAssertTrue(two.allows("a😀"))
     }
 
     /// Each answer in turn given text that breaks a pattern or is too long, including white

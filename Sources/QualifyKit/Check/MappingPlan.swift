@@ -1,4 +1,3 @@
-import Synchronization
 
 /// The form's types as `XMLMapping` walks them: each section's fields with their own plans,
 /// worked out once for a form model. Mapping an element then looks up no type by its name and
@@ -35,21 +34,15 @@ final class MappingPlan: @unchecked Sendable {
 /// The plans of one form model, made on first use: with the quick checks (for files the quick
 /// schema read) and without (compiling the checks is not worth it for one file from a cold start).
 final class MappingPlans: Sendable {
-    private let plain = Mutex<MappingPlan??>(nil)
-    private let checked = Mutex<MappingPlan??>(nil)
+    private let plain = MadeOnce<MappingPlan?>()
+    private let checked = MadeOnce<MappingPlan?>()
 
     func root(of model: FormModel, withQuickChecks: Bool = false) -> MappingPlan? {
-        if withQuickChecks { return checked.withLock { Self.root(&$0, model, withQuickChecks: true) } }
-        return plain.withLock { Self.root(&$0, model, withQuickChecks: false) }
-    }
-
-    private static func root(_ made: inout MappingPlan??, _ model: FormModel, withQuickChecks: Bool) -> MappingPlan? {
-        if let made { return made }
-        var byName: [String: MappingPlan] = [:]
-        let checks = withQuickChecks ? model.quickFacets.of(model).checks : [:]
-        let plan = Self.plan(model.rootType, model, checks, &byName)
-        made = .some(plan)
-        return plan
+        (withQuickChecks ? checked : plain).value {
+            var byName: [String: MappingPlan] = [:]
+            let checks = withQuickChecks ? model.quickFacets.of(model).checks : [:]
+            return Self.plan(model.rootType, model, checks, &byName)
+        }
     }
 
     /// Made before its fields are, so a type that holds itself gets the same plan back.

@@ -1,7 +1,6 @@
 import JSONSchema
 import QualifyDocument
 import QualifyXML
-import Synchronization
 
 /// What the quick schema leaves out (`XSDSchema.quickFacets`: patterns and maximum lengths),
 /// checked instead while the XML is mapped: libxml2's regular expressions and length counts
@@ -14,7 +13,7 @@ import Synchronization
 /// `\w` and `.` allow no more characters than XSD's. A pattern whose ECMA-262 reading could
 /// allow more (`mayBeLooser`) is not checked here, and then the quick schema is not used at all.
 final class QuickFacets: Sendable {
-    private let made = Mutex<Made?>(nil)
+    private let made = MadeOnce<Made>()
 
     struct Made: Sendable {
         /// By simple type name.
@@ -24,17 +23,14 @@ final class QuickFacets: Sendable {
     }
 
     func of(_ model: FormModel) -> Made {
-        made.withLock { made in
-            if let made { return made }
+        made.value {
             var checks: [String: Check] = [:]
             var complete = true
             for (name, type) in model.types {
                 guard case .simple(let simple) = type, !simple.patterns.isEmpty || simple.maxLength != nil else { continue }
                 if let check = Self.check(simple) { checks[name] = check } else { complete = false }
             }
-            let result = Made(checks: checks, complete: complete)
-            made = result
-            return result
+            return Made(checks: checks, complete: complete)
         }
     }
 
@@ -85,18 +81,9 @@ final class QuickFacets: Sendable {
         let maxLength: Int?
 
         func allows(_ text: String) -> Bool {
-            if let maxLength, Self.characters(in: text, beyond: maxLength) { return false }
+            // No more characters than bytes, so most answers need no count.
+            if let maxLength, text.utf8.count > maxLength, Lexical.scalarCount(text) > maxLength { return false }
             return patterns.allSatisfy { $0.matches(text) }
-        }
-
-        /// Whether the text has more than `limit` characters: never when it has no more bytes
-        /// than that, otherwise counted by the bytes that start a character.
-        static func characters(in text: String, beyond limit: Int) -> Bool {
-            let utf8 = text.utf8
-            guard utf8.count > limit else { return false }
-            let count = utf8.withContiguousStorageIfAvailable { bytes in bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } }
-                ?? text.unicodeScalars.count
-            return count > limit
         }
     }
 }

@@ -1,6 +1,5 @@
 public import Foundation
 import QualifyXML
-import Synchronization
 
 /// The submission form as the published XSD describes it: every field with its label, hint,
 /// how often it may appear and what its values may be. Read from the schema's own annotations,
@@ -19,9 +18,18 @@ public struct FormModel: Sendable {
     let mappingPlans = MappingPlans()
     /// The patterns and maximum lengths the quick schema leaves to the mapping.
     let quickFacets = QuickFacets()
-    /// Each top-level section's place in the form, by label, for sorting findings.
-    var sectionOrder: SectionOrder { sectionOrders.of(self) }
-    private let sectionOrders = SectionOrders()
+    /// Each top-level section's place in the form, by its label ("Whole file" first), for
+    /// sorting findings; made on first use.
+    var sectionOrder: [String: Int] {
+        sectionOrders.value {
+            var order: [String: Int] = ["Whole file": -1]
+            if case .complex(let root)? = type(named: rootType) {
+                for (index, field) in root.fields.enumerated() { order[field.label] = index }
+            }
+            return order
+        }
+    }
+    private let sectionOrders = MadeOnce<[String: Int]>()
 
     public func type(named name: String) -> FormType? {
         types[name] ?? Self.builtins[name] ?? SimpleType.builtin(name).map(FormType.simple)
@@ -126,28 +134,4 @@ public struct XSDPattern: Sendable {
     }
 
     public func matches(_ value: String) -> Bool { regex.matches(value) }
-}
-
-/// Each top-level section's place in the form, by its label ("Whole file" first).
-final class SectionOrder: Sendable {
-    let order: [String: Int]
-    init(_ order: [String: Int]) { self.order = order }
-}
-
-/// A model's `SectionOrder`, made on first use.
-final class SectionOrders: Sendable {
-    private let made = Mutex<SectionOrder?>(nil)
-
-    func of(_ model: FormModel) -> SectionOrder {
-        made.withLock { made in
-            if let made { return made }
-            var order: [String: Int] = ["Whole file": -1]
-            if case .complex(let root)? = model.type(named: model.rootType) {
-                for (index, field) in root.fields.enumerated() { order[field.label] = index }
-            }
-            let result = SectionOrder(order)
-            made = result
-            return result
-        }
-    }
 }

@@ -43,7 +43,7 @@ public struct Report: Codable, Sendable {
     static func sorted(_ findings: [Finding], model: FormModel) -> [Finding] {
         // Most files have one finding or none, and the sections' order is made once per model.
         guard findings.count > 1 else { return findings }
-        let order = model.sectionOrder.order
+        let order = model.sectionOrder
         return findings.enumerated().sorted { lhs, rhs in
             let (a, b) = (lhs.element, rhs.element)
             let (sa, sb) = (order[a.section] ?? Int.max, order[b.section] ?? Int.max)
